@@ -1,0 +1,4 @@
+/**
+ * The Perstack Java client: the counterpart of the TypeScript {@code @perstack/api-client}.
+ */
+package ai.perstack.client;

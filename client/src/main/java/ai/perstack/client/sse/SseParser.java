@@ -1,0 +1,324 @@
+package ai.perstack.client.sse;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/**
+ * A push parser for {@code text/event-stream} bodies, following the WHATWG
+ * <a href="https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation">event-stream
+ * interpretation</a> rules to the letter.
+ *
+ * <p>Bytes may be fed in any chunking: a line ending, a CRLF pair or a multi-byte UTF-8
+ * character may be split across calls. Each event is handed to the listener as soon as its
+ * terminating blank line has been read. Time is linear in the input and memory holds no
+ * more than the current line and the current event.
+ *
+ * <p>Not thread-safe: use one parser per stream, fed from one thread at a time. An
+ * exception thrown by the listener propagates out of {@link #feed}; the bytes of that
+ * chunk after the event are then not parsed.
+ */
+public final class SseParser {
+
+    private static final int INITIAL_CAPACITY = 256;
+    /** Buffers that grew past this for one huge line or event are dropped afterwards, so one
+     *  big event does not pin its memory for the rest of a long stream. */
+    private static final int RETAINED_CAPACITY = 64 * 1024;
+
+    private static final int SCRATCH_SIZE = 8192;
+
+    private static final byte LF = '\n';
+    private static final byte CR = '\r';
+    private static final byte COLON = ':';
+    private static final byte SPACE = ' ';
+    private static final byte[] DATA = ascii("data");
+    private static final byte[] EVENT = ascii("event");
+    private static final byte[] ID = ascii("id");
+    private static final byte[] RETRY = ascii("retry");
+
+    private final Consumer<SseEvent> listener;
+
+    /** Bytes of a line not yet terminated at the end of the previous chunk. */
+    private byte[] line = new byte[INITIAL_CAPACITY];
+    private int lineLength;
+    /** The previous chunk ended with CR, so an LF opening the next one belongs to it. */
+    private boolean afterCr;
+    /** No line has been completed yet, so a leading BOM is still to be skipped. */
+    private boolean atStreamStart = true;
+
+    /** The data buffer as UTF-8 bytes, each data line followed by LF; decoded once at dispatch. */
+    private byte[] data = new byte[INITIAL_CAPACITY];
+    private int dataLength;
+    /** The event type buffer; null stands for empty. */
+    private String eventType;
+    /** The last event ID buffer: set by {@code id} fields, committed at each blank line. */
+    private String idBuffer = "";
+    private String lastEventId = "";
+    private long reconnectionTime = -1;
+
+    /** Cache of the last decoded event type: streams repeat a handful of types. */
+    private byte[] cachedTypeBytes = new byte[0];
+    private String cachedType = "";
+    /** Staging for buffers without an accessible array; allocated on first need. */
+    private byte[] scratch;
+
+    /**
+     * Creates a parser that hands each dispatched event to {@code listener}.
+     *
+     * @param listener receives events in stream order, on the thread that calls {@link #feed}
+     */
+    public SseParser(Consumer<SseEvent> listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Parses {@code length} bytes of {@code bytes} starting at {@code offset}, dispatching
+     * every event they complete. The array is not retained.
+     *
+     * @param bytes  the stream bytes
+     * @param offset index of the first byte to parse
+     * @param length number of bytes to parse
+     * @throws IndexOutOfBoundsException if the range is outside {@code bytes}
+     */
+    public void feed(byte[] bytes, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        int end = offset + length;
+        int i = offset;
+        if (afterCr && i < end) {
+            afterCr = false;
+            if (bytes[i] == LF) {
+                i++;
+            }
+        }
+        int lineStart = i;
+        while (i < end) {
+            byte b = bytes[i];
+            if (b != LF && b != CR) {
+                i++;
+                continue;
+            }
+            endLine(bytes, lineStart, i);
+            i++;
+            if (b == CR) {
+                if (i == end) {
+                    afterCr = true;
+                } else if (bytes[i] == LF) {
+                    i++;
+                }
+            }
+            lineStart = i;
+        }
+        if (lineStart < end) {
+            appendToLine(bytes, lineStart, end);
+        }
+    }
+
+    /**
+     * Parses the remaining bytes of {@code buffer}, leaving its position at its limit.
+     *
+     * @param buffer the stream bytes; read-only and direct buffers are accepted
+     */
+    public void feed(ByteBuffer buffer) {
+        if (buffer.hasArray()) {
+            feed(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+            buffer.position(buffer.limit());
+            return;
+        }
+        // Read-only or direct: copy through a small scratch array rather than scan per byte.
+        if (scratch == null) {
+            scratch = new byte[SCRATCH_SIZE];
+        }
+        while (buffer.hasRemaining()) {
+            int n = Math.min(scratch.length, buffer.remaining());
+            buffer.get(scratch, 0, n);
+            feed(scratch, 0, n);
+        }
+    }
+
+    /**
+     * Signals the end of the stream. An event not terminated by a blank line is dropped, as
+     * WHATWG specifies, and an {@code id} seen in it is not committed. The parser may then
+     * be fed a new stream, as after {@link #reset()}.
+     */
+    public void finish() {
+        reset();
+    }
+
+    /**
+     * Returns the last event ID: the value of the latest {@code id} field of a completed
+     * event block. This is what a reconnect sends as {@code Last-Event-ID}.
+     *
+     * @return the last event ID, {@code ""} if none has been set or it was reset by an empty {@code id}
+     */
+    public String lastEventId() {
+        return lastEventId;
+    }
+
+    /**
+     * Returns the reconnection time from the latest valid {@code retry} field.
+     *
+     * @return the time in milliseconds (saturated at {@link Long#MAX_VALUE}), empty if no
+     *         valid {@code retry} field has been seen
+     */
+    public OptionalLong reconnectionTime() {
+        return reconnectionTime < 0 ? OptionalLong.empty() : OptionalLong.of(reconnectionTime);
+    }
+
+    /**
+     * Forgets the partial line and the partial event, to start on a new stream after a
+     * reconnect. The last event ID and the reconnection time are kept; a byte order mark at
+     * the start of the new stream is skipped again.
+     */
+    public void reset() {
+        lineLength = 0;
+        afterCr = false;
+        atStreamStart = true;
+        dataLength = 0;
+        eventType = null;
+        idBuffer = lastEventId;
+        line = shrunk(line);
+        data = shrunk(data);
+    }
+
+    private void endLine(byte[] bytes, int start, int end) {
+        if (lineLength == 0) {
+            // The whole line is in this chunk: parse it in place, no copy.
+            processLine(bytes, start, end);
+            return;
+        }
+        appendToLine(bytes, start, end);
+        int length = lineLength;
+        lineLength = 0;
+        processLine(line, 0, length);
+        line = shrunk(line);
+    }
+
+    private void appendToLine(byte[] bytes, int start, int end) {
+        int n = end - start;
+        line = ensureCapacity(line, lineLength + n);
+        System.arraycopy(bytes, start, line, lineLength, n);
+        lineLength += n;
+    }
+
+    private void processLine(byte[] buf, int start, int end) {
+        if (atStreamStart) {
+            atStreamStart = false;
+            if (end - start >= 3 && buf[start] == (byte) 0xEF && buf[start + 1] == (byte) 0xBB
+                    && buf[start + 2] == (byte) 0xBF) {
+                start += 3;
+            }
+        }
+        if (start == end) {
+            dispatch();
+            return;
+        }
+        if (buf[start] == COLON) {
+            return;
+        }
+        // ':' is ASCII and never part of a multi-byte sequence, so splitting bytes before
+        // decoding gives the same field and value as decoding first.
+        int colon = start;
+        while (colon < end && buf[colon] != COLON) {
+            colon++;
+        }
+        int valueStart = colon;
+        if (colon < end) {
+            valueStart = colon + 1;
+            if (valueStart < end && buf[valueStart] == SPACE) {
+                valueStart++;
+            }
+        }
+        processField(buf, start, colon, valueStart, end);
+    }
+
+    private void processField(byte[] buf, int nameStart, int nameEnd, int valueStart, int valueEnd) {
+        if (nameIs(DATA, buf, nameStart, nameEnd)) {
+            int n = valueEnd - valueStart;
+            data = ensureCapacity(data, dataLength + n + 1);
+            System.arraycopy(buf, valueStart, data, dataLength, n);
+            dataLength += n;
+            data[dataLength++] = LF;
+        } else if (nameIs(EVENT, buf, nameStart, nameEnd)) {
+            eventType = valueStart == valueEnd ? null : decodeType(buf, valueStart, valueEnd);
+        } else if (nameIs(ID, buf, nameStart, nameEnd)) {
+            for (int i = valueStart; i < valueEnd; i++) {
+                if (buf[i] == 0) {
+                    return; // U+0000 is only ever encoded as the byte 0x00
+                }
+            }
+            idBuffer = decode(buf, valueStart, valueEnd);
+        } else if (nameIs(RETRY, buf, nameStart, nameEnd)) {
+            setRetry(buf, valueStart, valueEnd);
+        }
+    }
+
+    private void setRetry(byte[] buf, int start, int end) {
+        // An empty value is no integer, so it is ignored like any other non-digit value.
+        if (start == end) {
+            return;
+        }
+        long value = 0;
+        for (int i = start; i < end; i++) {
+            int digit = buf[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return;
+            }
+            value = value > (Long.MAX_VALUE - digit) / 10 ? Long.MAX_VALUE : value * 10 + digit;
+        }
+        reconnectionTime = value;
+    }
+
+    private void dispatch() {
+        lastEventId = idBuffer;
+        if (dataLength == 0) {
+            eventType = null;
+            return;
+        }
+        // The buffer always ends with the LF appended after the last data line: drop it.
+        String text = decode(data, 0, dataLength - 1);
+        String type = eventType == null ? "message" : eventType;
+        dataLength = 0;
+        eventType = null;
+        data = shrunk(data);
+        listener.accept(new SseEvent(type, text, lastEventId));
+    }
+
+    private String decodeType(byte[] buf, int start, int end) {
+        if (!Arrays.equals(buf, start, end, cachedTypeBytes, 0, cachedTypeBytes.length)) {
+            cachedTypeBytes = Arrays.copyOfRange(buf, start, end);
+            cachedType = decode(buf, start, end);
+        }
+        return cachedType;
+    }
+
+    private static boolean nameIs(byte[] name, byte[] buf, int start, int end) {
+        return Arrays.equals(buf, start, end, name, 0, name.length);
+    }
+
+    private static String decode(byte[] buf, int start, int end) {
+        return Utf8.decode(buf, start, end - start);
+    }
+
+    private static byte[] ensureCapacity(byte[] buf, int needed) {
+        if (needed < 0) {
+            throw new OutOfMemoryError("Server-sent event line or data larger than 2 GiB");
+        }
+        if (needed <= buf.length) {
+            return buf;
+        }
+        // Doubling keeps appends amortized O(1) when a huge line arrives byte by byte.
+        int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max((long) buf.length * 2, needed));
+        return Arrays.copyOf(buf, Math.max(capacity, needed));
+    }
+
+    private static byte[] shrunk(byte[] buf) {
+        return buf.length > RETAINED_CAPACITY ? new byte[INITIAL_CAPACITY] : buf;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,11 @@
+package ai.perstack.client;
+
+/** The call was aborted by the caller's signal or ended by a request or stream-idle timeout (code 0, {@code aborted} true). */
+public class AbortedException extends PerstackException {
+    private static final long serialVersionUID = 1L;
+
+    /** Wraps {@code error}. */
+    public AbortedException(ApiError error) {
+        super(error);
+    }
+}

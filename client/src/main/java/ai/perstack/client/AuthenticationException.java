@@ -1,0 +1,11 @@
+package ai.perstack.client;
+
+/** The API key is missing or unknown (401). */
+public class AuthenticationException extends PerstackException {
+    private static final long serialVersionUID = 1L;
+
+    /** Wraps {@code error}. */
+    public AuthenticationException(ApiError error) {
+        super(error);
+    }
+}

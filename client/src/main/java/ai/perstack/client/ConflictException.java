@@ -1,0 +1,11 @@
+package ai.perstack.client;
+
+/** The request conflicts with the resource's state (409): a duplicate name, an existing version or an illegal state transition. */
+public class ConflictException extends PerstackException {
+    private static final long serialVersionUID = 1L;
+
+    /** Wraps {@code error}. */
+    public ConflictException(ApiError error) {
+        super(error);
+    }
+}

@@ -1,0 +1,11 @@
+package ai.perstack.client;
+
+/** The server could not be reached or the connection broke (code 0). */
+public class ConnectionException extends PerstackException {
+    private static final long serialVersionUID = 1L;
+
+    /** Wraps {@code error}. */
+    public ConnectionException(ApiError error) {
+        super(error);
+    }
+}

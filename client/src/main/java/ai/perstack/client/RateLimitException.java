@@ -1,0 +1,11 @@
+package ai.perstack.client;
+
+/** The server's rate limit was exceeded (429). */
+public class RateLimitException extends PerstackException {
+    private static final long serialVersionUID = 1L;
+
+    /** Wraps {@code error}. */
+    public RateLimitException(ApiError error) {
+        super(error);
+    }
+}

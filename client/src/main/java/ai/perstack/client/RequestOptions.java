@@ -1,0 +1,117 @@
+package ai.perstack.client;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Per-call options, the counterpart of the TypeScript {@code RequestOptions}: an abort signal,
+ * a timeout overriding the client's, extra headers and a retry budget overriding the client's.
+ * Immutable; build with {@link #builder()}.
+ */
+public class RequestOptions {
+    private static final RequestOptions NONE = new RequestOptions(new Builder());
+
+    private final AbortSignal signal;
+    private final Duration timeout;
+    private final Map<String, String> headers;
+    private final Integer maxRetries;
+
+    RequestOptions(Builder builder) {
+        this.signal = builder.signal;
+        this.timeout = builder.timeout;
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
+        this.maxRetries = builder.maxRetries;
+    }
+
+    /** Options that change nothing. */
+    public static RequestOptions none() {
+        return NONE;
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The abort signal, if any. */
+    public Optional<AbortSignal> signal() {
+        return Optional.ofNullable(signal);
+    }
+
+    /** The timeout for the whole call including retries, if it overrides the client's. */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(timeout);
+    }
+
+    /** Extra request headers. */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** The retry budget, if it overrides the client's. */
+    public OptionalInt maxRetries() {
+        return maxRetries == null ? OptionalInt.empty() : OptionalInt.of(maxRetries);
+    }
+
+    @Override
+    public String toString() {
+        return "RequestOptions[signal=" + (signal != null) + ", timeout=" + timeout
+                + ", headers=" + headers.keySet() + ", maxRetries=" + maxRetries + "]";
+    }
+
+    /** Builds {@link RequestOptions}. */
+    public static class Builder {
+        AbortSignal signal;
+        Duration timeout;
+        final Map<String, String> headers = new LinkedHashMap<>();
+        Integer maxRetries;
+
+        Builder() {
+        }
+
+        /** Aborts the call when {@code signal} fires. */
+        public Builder signal(AbortSignal signal) {
+            this.signal = signal;
+            return this;
+        }
+
+        /** Ends the call (including retries) after {@code timeout}; must be positive. */
+        public Builder timeout(Duration timeout) {
+            if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+                throw new IllegalArgumentException("timeout must be positive");
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** Adds a request header; {@code Authorization} cannot be overridden this way. */
+        public Builder header(String name, String value) {
+            if (name == null || name.isBlank() || value == null) {
+                throw new IllegalArgumentException("header name and value are required");
+            }
+            if (name.equalsIgnoreCase("authorization")) {
+                throw new IllegalArgumentException("header Authorization is set from the client's API key");
+            }
+            headers.put(name, value);
+            return this;
+        }
+
+        /** Retries a failed call at most {@code maxRetries} times (0 disables retries). */
+        public Builder maxRetries(int maxRetries) {
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException("maxRetries must be >= 0");
+            }
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        /** The options. */
+        public RequestOptions build() {
+            return new RequestOptions(this);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package ai.perstack.client.applications;
+
+import ai.perstack.client.ApiResult;
+import ai.perstack.client.RequestOptions;
+
+/**
+ * {@code client.applications()}: list, get, create, update and delete applications. Each call
+ * blocks until it completes and never throws for API or network failures.
+ */
+public final class ApplicationsApi {
+    private final AsyncApplicationsApi async;
+
+    /** Used by the client; obtain through {@code client.applications()}. */
+    public ApplicationsApi(AsyncApplicationsApi async) {
+        this.async = async;
+    }
+
+    /** Lists applications with server defaults. */
+    public ApiResult<ListApplicationsResponse> list() {
+        return async.list().join();
+    }
+
+    /** Lists applications. */
+    public ApiResult<ListApplicationsResponse> list(ListApplicationsParams params) {
+        return async.list(params).join();
+    }
+
+    /** Lists applications. */
+    public ApiResult<ListApplicationsResponse> list(ListApplicationsParams params, RequestOptions options) {
+        return async.list(params, options).join();
+    }
+
+    /** Gets one application. */
+    public ApiResult<ApplicationResponse> get(String id) {
+        return async.get(id).join();
+    }
+
+    /** Gets one application. */
+    public ApiResult<ApplicationResponse> get(String id, RequestOptions options) {
+        return async.get(id, options).join();
+    }
+
+    /** Creates an application (status {@code active}). */
+    public ApiResult<ApplicationResponse> create(CreateApplicationInput input) {
+        return async.create(input).join();
+    }
+
+    /** Creates an application (status {@code active}). */
+    public ApiResult<ApplicationResponse> create(CreateApplicationInput input, RequestOptions options) {
+        return async.create(input, options).join();
+    }
+
+    /** Updates an application's name or status. */
+    public ApiResult<ApplicationResponse> update(String id, UpdateApplicationInput input) {
+        return async.update(id, input).join();
+    }
+
+    /** Updates an application's name or status. */
+    public ApiResult<ApplicationResponse> update(String id, UpdateApplicationInput input, RequestOptions options) {
+        return async.update(id, input, options).join();
+    }
+
+    /** Deletes an application (409 while it has queued, running or paused jobs). */
+    public ApiResult<ApplicationResponse> delete(String id) {
+        return async.delete(id).join();
+    }
+
+    /** Deletes an application (409 while it has queued, running or paused jobs). */
+    public ApiResult<ApplicationResponse> delete(String id, RequestOptions options) {
+        return async.delete(id, options).join();
+    }
+}

@@ -1,0 +1,25 @@
+package ai.perstack.client.env;
+
+import ai.perstack.client.internal.Transport;
+
+/** {@code client.async().env()}: secrets and variables, asynchronously. */
+public final class AsyncEnvApi {
+    private final AsyncSecretsApi secrets;
+    private final AsyncVariablesApi variables;
+
+    /** Used by the client; obtain through {@code client.async().env()}. */
+    public AsyncEnvApi(Transport transport) {
+        this.secrets = new AsyncSecretsApi(transport);
+        this.variables = new AsyncVariablesApi(transport);
+    }
+
+    /** Secrets: write-only values jobs see as environment. */
+    public AsyncSecretsApi secrets() {
+        return secrets;
+    }
+
+    /** Variables: plain values jobs see as environment. */
+    public AsyncVariablesApi variables() {
+        return variables;
+    }
+}

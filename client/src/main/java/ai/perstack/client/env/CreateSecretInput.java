@@ -1,0 +1,64 @@
+package ai.perstack.client.env;
+
+import ai.perstack.client.internal.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The body of {@code env.secrets.create}.
+ *
+ * @param name  the name (required), {@code ^[A-Za-z_][A-Za-z0-9_]*$}, 1..255 characters
+ * @param value the value (required, up to 64 KiB); write-only, never shown by {@link #toString()}
+ */
+public record CreateSecretInput(String name, String value) {
+
+    /** Checks required fields. */
+    public CreateSecretInput {
+        if (name == null) {
+            throw new IllegalArgumentException("name is required");
+        }
+        if (value == null) {
+            throw new IllegalArgumentException("value is required");
+        }
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The JSON body. */
+    public ObjectNode toJson() {
+        return Json.object().put("name", name).put("value", value);
+    }
+
+    @Override
+    public String toString() {
+        return "CreateSecretInput[name=" + name + ", value=****]";
+    }
+
+    /** Builds {@link CreateSecretInput}. */
+    public static final class Builder {
+        private String name;
+        private String value;
+
+        private Builder() {
+        }
+
+        /** The name (required). */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** The value (required). */
+        public Builder value(String value) {
+            this.value = value;
+            return this;
+        }
+
+        /** The input; throws {@link IllegalArgumentException} when a field is missing. */
+        public CreateSecretInput build() {
+            return new CreateSecretInput(name, value);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package ai.perstack.client.env;
+
+import ai.perstack.client.ApiResult;
+import ai.perstack.client.RequestOptions;
+
+/** {@code client.env().variables()}: list, get, create, update and delete variables. Blocking; never throws for API failures. */
+public final class VariablesApi {
+    private final AsyncVariablesApi async;
+
+    /** Used by the client; obtain through {@code client.env().variables()}. */
+    public VariablesApi(AsyncVariablesApi async) {
+        this.async = async;
+    }
+
+    /** Lists all variables, sorted by name. */
+    public ApiResult<ListVariablesResponse> list() {
+        return async.list().join();
+    }
+
+    /** Lists all variables, sorted by name. */
+    public ApiResult<ListVariablesResponse> list(RequestOptions options) {
+        return async.list(options).join();
+    }
+
+    /** Gets one variable. */
+    public ApiResult<VariableResponse> get(String name) {
+        return async.get(name).join();
+    }
+
+    /** Gets one variable. */
+    public ApiResult<VariableResponse> get(String name, RequestOptions options) {
+        return async.get(name, options).join();
+    }
+
+    /** Creates a variable (409 when a secret or variable already has the name). */
+    public ApiResult<VariableResponse> create(CreateVariableInput input) {
+        return async.create(input).join();
+    }
+
+    /** Creates a variable (409 when a secret or variable already has the name). */
+    public ApiResult<VariableResponse> create(CreateVariableInput input, RequestOptions options) {
+        return async.create(input, options).join();
+    }
+
+    /** Replaces a variable's value. */
+    public ApiResult<VariableResponse> update(String name, UpdateVariableInput input) {
+        return async.update(name, input).join();
+    }
+
+    /** Replaces a variable's value. */
+    public ApiResult<VariableResponse> update(String name, UpdateVariableInput input, RequestOptions options) {
+        return async.update(name, input, options).join();
+    }
+
+    /** Deletes a variable. */
+    public ApiResult<VariableResponse> delete(String name) {
+        return async.delete(name).join();
+    }
+
+    /** Deletes a variable. */
+    public ApiResult<VariableResponse> delete(String name, RequestOptions options) {
+        return async.delete(name, options).join();
+    }
+}

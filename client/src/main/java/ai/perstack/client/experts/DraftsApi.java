@@ -1,0 +1,79 @@
+package ai.perstack.client.experts;
+
+import ai.perstack.client.ApiResult;
+import ai.perstack.client.RequestOptions;
+
+/** {@code client.experts().drafts()}: create, read, update and delete drafts, and promote one to a version. Blocking. */
+public final class DraftsApi {
+    private final AsyncDraftsApi async;
+
+    /** Used by the client. */
+    public DraftsApi(AsyncDraftsApi async) {
+        this.async = async;
+    }
+
+    /** {@code GET /experts/{scope}/drafts}. */
+    public ApiResult<ListDraftsResponse> list(String scopeName) {
+        return async.list(scopeName).join();
+    }
+
+    /** {@code GET /experts/{scope}/drafts}. */
+    public ApiResult<ListDraftsResponse> list(String scopeName, ListDraftsParams params) {
+        return async.list(scopeName, params).join();
+    }
+
+    /** {@code GET /experts/{scope}/drafts}. */
+    public ApiResult<ListDraftsResponse> list(String scopeName, ListDraftsParams params, RequestOptions options) {
+        return async.list(scopeName, params, options).join();
+    }
+
+    /** {@code GET /experts/{scope}/drafts/{draftRef}}. */
+    public ApiResult<DraftResponse> get(String scopeName, String draftRef) {
+        return async.get(scopeName, draftRef).join();
+    }
+
+    /** {@code GET /experts/{scope}/drafts/{draftRef}}. */
+    public ApiResult<DraftResponse> get(String scopeName, String draftRef, RequestOptions options) {
+        return async.get(scopeName, draftRef, options).join();
+    }
+
+    /** {@code POST /experts/{scope}/drafts}: creates the scope (private) on first use. */
+    public ApiResult<DraftResponse> create(String scopeName, CreateDraftInput input) {
+        return async.create(scopeName, input).join();
+    }
+
+    /** {@code POST /experts/{scope}/drafts}. */
+    public ApiResult<DraftResponse> create(String scopeName, CreateDraftInput input, RequestOptions options) {
+        return async.create(scopeName, input, options).join();
+    }
+
+    /** {@code POST /experts/{scope}/drafts/{draftRef}}: replaces the draft's experts. */
+    public ApiResult<DraftResponse> update(String scopeName, String draftRef, UpdateDraftInput input) {
+        return async.update(scopeName, draftRef, input).join();
+    }
+
+    /** {@code POST /experts/{scope}/drafts/{draftRef}}. */
+    public ApiResult<DraftResponse> update(String scopeName, String draftRef, UpdateDraftInput input, RequestOptions options) {
+        return async.update(scopeName, draftRef, input, options).join();
+    }
+
+    /** {@code DELETE /experts/{scope}/drafts/{draftRef}}. */
+    public ApiResult<DraftResponse> delete(String scopeName, String draftRef) {
+        return async.delete(scopeName, draftRef).join();
+    }
+
+    /** {@code DELETE /experts/{scope}/drafts/{draftRef}}. */
+    public ApiResult<DraftResponse> delete(String scopeName, String draftRef, RequestOptions options) {
+        return async.delete(scopeName, draftRef, options).join();
+    }
+
+    /** {@code POST /experts/{scope}/drafts/{draftRef}/version}: promotes the draft to an immutable version. */
+    public ApiResult<ExpertVersionResponse> assignVersion(String scopeName, String draftRef, AssignVersionInput input) {
+        return async.assignVersion(scopeName, draftRef, input).join();
+    }
+
+    /** {@code POST /experts/{scope}/drafts/{draftRef}/version}. */
+    public ApiResult<ExpertVersionResponse> assignVersion(String scopeName, String draftRef, AssignVersionInput input, RequestOptions options) {
+        return async.assignVersion(scopeName, draftRef, input, options).join();
+    }
+}

@@ -1,0 +1,93 @@
+package ai.perstack.client.experts;
+
+import ai.perstack.client.ApiResult;
+import ai.perstack.client.RequestOptions;
+
+/** {@code client.experts()}: list, get and publish expert scopes, yank versions; drafts and versions below. Blocking; never throws for API failures. */
+public final class ExpertsApi {
+    private final AsyncExpertsApi async;
+    private final DraftsApi drafts;
+    private final VersionsApi versions;
+
+    /** Used by the client. */
+    public ExpertsApi(AsyncExpertsApi async) {
+        this.async = async;
+        this.drafts = new DraftsApi(async.drafts());
+        this.versions = new VersionsApi(async.versions());
+    }
+
+    /** Drafts of a scope. */
+    public DraftsApi drafts() {
+        return drafts;
+    }
+
+    /** Versions of a scope. */
+    public VersionsApi versions() {
+        return versions;
+    }
+
+    /** {@code GET /experts} with server defaults. */
+    public ApiResult<ListExpertsResponse> list() {
+        return async.list().join();
+    }
+
+    /** {@code GET /experts}. */
+    public ApiResult<ListExpertsResponse> list(ListExpertsParams params) {
+        return async.list(params).join();
+    }
+
+    /** {@code GET /experts}. */
+    public ApiResult<ListExpertsResponse> list(ListExpertsParams params, RequestOptions options) {
+        return async.list(params, options).join();
+    }
+
+    /** {@code GET /experts/{key}}: {@code @org/name} (latest), {@code @org/name@1.2.3} or {@code @org/name@tag}. */
+    public ApiResult<ExpertDefinitionResponse> get(String key) {
+        return async.get(key).join();
+    }
+
+    /** {@code GET /experts/{key}}. */
+    public ApiResult<ExpertDefinitionResponse> get(String key, RequestOptions options) {
+        return async.get(key, options).join();
+    }
+
+    /** {@code GET /experts/{key}/meta}. */
+    public ApiResult<ExpertMetaResponse> getMeta(String key) {
+        return async.getMeta(key).join();
+    }
+
+    /** {@code GET /experts/{key}/meta}. */
+    public ApiResult<ExpertMetaResponse> getMeta(String key, RequestOptions options) {
+        return async.getMeta(key, options).join();
+    }
+
+    /** {@code POST /experts/{scope}/publish}: makes the scope readable by every organization. */
+    public ApiResult<ExpertScopeResponse> publish(String scopeName) {
+        return async.publish(scopeName).join();
+    }
+
+    /** {@code POST /experts/{scope}/publish}. */
+    public ApiResult<ExpertScopeResponse> publish(String scopeName, RequestOptions options) {
+        return async.publish(scopeName, options).join();
+    }
+
+    /** {@code POST /experts/{scope}/unpublish}: makes the scope private again. */
+    public ApiResult<ExpertScopeResponse> unpublish(String scopeName) {
+        return async.unpublish(scopeName).join();
+    }
+
+    /** {@code POST /experts/{scope}/unpublish}. */
+    public ApiResult<ExpertScopeResponse> unpublish(String scopeName, RequestOptions options) {
+        return async.unpublish(scopeName, options).join();
+    }
+
+    /** {@code POST /experts/{key}/yank}: the key must name an exact version. */
+    public ApiResult<YankResponse> yank(String key) {
+        return async.yank(key).join();
+    }
+
+    /** {@code POST /experts/{key}/yank}. */
+    public ApiResult<YankResponse> yank(String key, RequestOptions options) {
+        return async.yank(key, options).join();
+    }
+}

@@ -1,0 +1,117 @@
+package ai.perstack.client.jobs;
+
+import ai.perstack.client.ApiResult;
+import ai.perstack.client.RequestOptions;
+import ai.perstack.client.internal.Call;
+import ai.perstack.client.internal.Check;
+import ai.perstack.client.internal.Transport;
+
+import java.util.concurrent.CompletableFuture;
+
+import static ai.perstack.client.internal.Paths.segment;
+
+/** {@code client.async().jobs()}: the job calls, returning futures that always complete normally. */
+public final class AsyncJobsApi {
+    static final String BASE = "/api/v1/jobs";
+    private final Transport transport;
+    private final AsyncCheckpointsApi checkpoints;
+
+    /** Used by the client; obtain through {@code client.async().jobs()}. */
+    public AsyncJobsApi(Transport transport) {
+        this.transport = transport;
+        this.checkpoints = new AsyncCheckpointsApi(transport);
+    }
+
+    /** The checkpoints of jobs. */
+    public AsyncCheckpointsApi checkpoints() {
+        return checkpoints;
+    }
+
+    /** {@code GET /jobs} with server defaults. */
+    public CompletableFuture<ApiResult<ListJobsResponse>> list() {
+        return list(ListJobsParams.none(), RequestOptions.none());
+    }
+
+    /** {@code GET /jobs}. */
+    public CompletableFuture<ApiResult<ListJobsResponse>> list(ListJobsParams params) {
+        return list(params, RequestOptions.none());
+    }
+
+    /** {@code GET /jobs}. */
+    public CompletableFuture<ApiResult<ListJobsResponse>> list(ListJobsParams params, RequestOptions options) {
+        ListJobsParams p = params == null ? ListJobsParams.none() : params;
+        Check check = Check.start();
+        p.check(check);
+        return transport.send(check, () -> Call.get(BASE, p.query(), options, ListJobsResponse::read));
+    }
+
+    /** {@code GET /jobs/{id}}. */
+    public CompletableFuture<ApiResult<JobResponse>> get(String id) {
+        return get(id, RequestOptions.none());
+    }
+
+    /** {@code GET /jobs/{id}}. */
+    public CompletableFuture<ApiResult<JobResponse>> get(String id, RequestOptions options) {
+        return transport.send(Check.start().id("id", id), () -> Call.get(BASE + "/" + segment(id), null, options, JobResponse::read));
+    }
+
+    /** {@code POST /jobs}. */
+    public CompletableFuture<ApiResult<JobResponse>> start(StartJobInput input) {
+        return start(input, RequestOptions.none());
+    }
+
+    /** {@code POST /jobs}. */
+    public CompletableFuture<ApiResult<JobResponse>> start(StartJobInput input, RequestOptions options) {
+        Check check = Check.start().required("input", input);
+        if (input != null) {
+            check.id("applicationId", input.applicationId()).key("expertKey", input.expertKey())
+                    .length("provider", input.provider().value(), 1, 64)
+                    .nonBlankItems("files", input.files())
+                    .range("maxSteps", input.maxSteps().orElse(null), 1, 10000)
+                    .range("maxRetries", input.maxRetries().orElse(null), 0, 100);
+            if (input.query().map(String::isBlank).orElse(true) && input.files().isEmpty()) {
+                check.problem("query", "or files is required");
+            }
+        }
+        return transport.send(check, () -> Call.post(BASE, input.toJson(), options, JobResponse::read));
+    }
+
+    /** {@code POST /jobs/{id}}: pause or resume. */
+    public CompletableFuture<ApiResult<JobResponse>> update(String id, UpdateJobInput input) {
+        return update(id, input, RequestOptions.none());
+    }
+
+    /** {@code POST /jobs/{id}}: pause or resume. */
+    public CompletableFuture<ApiResult<JobResponse>> update(String id, UpdateJobInput input, RequestOptions options) {
+        Check check = Check.start().id("id", id).required("input", input);
+        return transport.send(check, () -> Call.post(BASE + "/" + segment(id), input.toJson(), options, JobResponse::read));
+    }
+
+    /** {@code POST /jobs/{id}/continue} — {@code jobs.continue} in TypeScript. */
+    public CompletableFuture<ApiResult<JobResponse>> continueJob(String id, ContinueJobInput input) {
+        return continueJob(id, input, RequestOptions.none());
+    }
+
+    /** {@code POST /jobs/{id}/continue} — {@code jobs.continue} in TypeScript. */
+    public CompletableFuture<ApiResult<JobResponse>> continueJob(String id, ContinueJobInput input, RequestOptions options) {
+        ContinueJobInput in = input == null ? ContinueJobInput.builder().build() : input;
+        Check check = Check.start().id("id", id).nonBlankItems("files", in.files())
+                .range("maxSteps", in.maxSteps().orElse(null), 1, 10000);
+        if (in.interactiveToolCallResult().orElse(false) && in.query().isEmpty()) {
+            check.problem("query", "is required when interactiveToolCallResult is true");
+        }
+        return transport.send(check,
+                () -> Call.post(BASE + "/" + segment(id) + "/continue", in.toJson(), options, JobResponse::read));
+    }
+
+    /** {@code POST /jobs/{id}/cancel}. */
+    public CompletableFuture<ApiResult<JobResponse>> cancel(String id) {
+        return cancel(id, RequestOptions.none());
+    }
+
+    /** {@code POST /jobs/{id}/cancel}. */
+    public CompletableFuture<ApiResult<JobResponse>> cancel(String id, RequestOptions options) {
+        return transport.send(Check.start().id("id", id),
+                () -> Call.post(BASE + "/" + segment(id) + "/cancel", null, options, JobResponse::read));
+    }
+}

@@ -1,0 +1,516 @@
+package ai.perstack.client.jobs;
+
+import ai.perstack.client.AbortSignal;
+import ai.perstack.client.ApiError;
+import ai.perstack.client.ApiResult;
+import ai.perstack.client.StreamRequestOptions;
+import ai.perstack.client.internal.Check;
+import ai.perstack.client.internal.Errors;
+import ai.perstack.client.internal.InvalidResponseException;
+import ai.perstack.client.internal.Json;
+import ai.perstack.client.internal.JsonIn;
+import ai.perstack.client.internal.Paths;
+import ai.perstack.client.internal.Retries;
+import ai.perstack.client.internal.Transport;
+import ai.perstack.client.sse.SseEvent;
+import ai.perstack.client.sse.SseParser;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A job's checkpoints as they happen, the counterpart of the TypeScript async generator
+ * {@code client.jobs.checkpoints.stream(jobId)}.
+ *
+ * <p>Iterating yields every stored checkpoint and then each new one live, in sequence order,
+ * each exactly once. Iteration ends after the server's {@code done} event ({@link #doneStatus()}
+ * then tells the job's status), or after exactly one {@link ApiResult.Err}: on an {@code error}
+ * event, an HTTP error, an idle timeout or an abort ({@code aborted == true}), or a network
+ * failure that reconnecting with {@code Last-Event-ID} did not cure within the retry budget.
+ * {@link #close()} (from any thread) or the abort signal disconnects at once and wakes a blocked
+ * iteration. Memory stays flat: one network chunk and one event are held at a time.
+ *
+ * <p>Connects lazily, on the first {@code hasNext()}. Iterable once.
+ */
+public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, AutoCloseable {
+    private final Transport transport;
+    private final String jobId;
+    private final StreamRequestOptions options;
+    private final Check check;
+    private final Duration idleTimeout;
+    private final int maxRetries;
+    private final LinkedBlockingQueue<Signal> inbox = new LinkedBlockingQueue<>();
+    private final ArrayDeque<ApiResult<Checkpoint>> ready = new ArrayDeque<>();
+    private final SseParser parser = new SseParser(this::onEvent);
+
+    private volatile boolean closed;
+    private volatile Connection current;
+    private boolean started;
+    private boolean finished;
+    private boolean iterated;
+    private int generation;
+    private int failuresInRow;
+    private long lastSequence;
+    private JobStatus doneStatus;
+    private AutoCloseable abortRegistration;
+
+    CheckpointStream(Transport transport, String jobId, StreamRequestOptions options, Check check) {
+        this.transport = transport;
+        this.jobId = jobId;
+        this.options = options;
+        this.check = check;
+        this.idleTimeout = options.streamIdleTimeout().orElse(transport.config().timeout());
+        this.maxRetries = transport.maxRetries(options);
+        options.headers().forEach((name, value) -> {
+            if (name.equalsIgnoreCase("Last-Event-ID") && value.chars().allMatch(Character::isDigit) && !value.isEmpty()) {
+                lastSequence = Long.parseLong(value);
+            }
+        });
+    }
+
+    /** The job's status from the {@code done} event, once the stream has ended with it. */
+    public Optional<JobStatus> doneStatus() {
+        return Optional.ofNullable(doneStatus);
+    }
+
+    /** The sequence of the last checkpoint yielded (0 before the first); resume from it with {@code Last-Event-ID}. */
+    public long lastSequence() {
+        return lastSequence;
+    }
+
+    @Override
+    public Iterator<ApiResult<Checkpoint>> iterator() {
+        synchronized (this) {
+            if (iterated) {
+                throw new IllegalStateException("a checkpoint stream can be iterated once");
+            }
+            iterated = true;
+        }
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return advance();
+            }
+
+            @Override
+            public ApiResult<Checkpoint> next() {
+                if (!advance()) {
+                    throw new NoSuchElementException();
+                }
+                return ready.poll();
+            }
+        };
+    }
+
+    /** A sequential {@link Stream} over the results; closing it closes this stream. */
+    public Stream<ApiResult<Checkpoint>> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(this::close);
+    }
+
+    /**
+     * Consumes the stream on a new thread, calling {@code action} for each result; completes
+     * with the {@link #doneStatus()} when the stream ends (never exceptionally unless {@code action} throws).
+     */
+    public CompletableFuture<Optional<JobStatus>> forEachAsync(Consumer<ApiResult<Checkpoint>> action) {
+        CompletableFuture<Optional<JobStatus>> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                forEach(action);
+                result.complete(doneStatus());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            } finally {
+                close();
+            }
+        }, "perstack-stream-" + jobId);
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
+    /** Disconnects at once; a blocked iteration returns {@code false} from {@code hasNext()}. Idempotent. */
+    @Override
+    public void close() {
+        closed = true;
+        inbox.offer(Signal.CLOSED);
+        disconnect();
+        Errors.closeQuietly(abortRegistration);
+    }
+
+    // ---- the consuming side: runs on the iterating thread only ----
+
+    private boolean advance() {
+        if (!ready.isEmpty()) {
+            return true;
+        }
+        if (finished) {
+            return false;
+        }
+        if (!started) {
+            started = true;
+            begin();
+        }
+        while (ready.isEmpty() && !finished) {
+            step();
+        }
+        return !ready.isEmpty();
+    }
+
+    private void begin() {
+        if (!check.passed()) {
+            fail(Errors.invalidInput(check.problems()));
+            return;
+        }
+        AbortSignal signal = options.signal().orElse(null);
+        if (signal != null) {
+            if (signal.aborted()) {
+                fail(Errors.aborted(signal));
+                return;
+            }
+            abortRegistration = signal.onAbort(() -> {
+                inbox.offer(Signal.ABORTED);
+                disconnect();
+            });
+        }
+        if (closed) {
+            finished = true;
+            return;
+        }
+        connect();
+    }
+
+    private void step() {
+        Signal signal;
+        try {
+            signal = inbox.poll(idleTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(new ApiError(0, "stream was interrupted", null, true));
+            return;
+        }
+        if (signal == null) {
+            fail(Errors.streamIdle(idleTimeout));
+            return;
+        }
+        handle(signal);
+    }
+
+    private void handle(Signal signal) {
+        if (signal == Signal.CLOSED) {
+            finished = true;
+            disconnect();
+            return;
+        }
+        if (signal == Signal.ABORTED) {
+            fail(Errors.aborted(options.signal().orElseThrow()));
+            return;
+        }
+        if (signal.generation != generation) {
+            return; // left over from a connection already given up
+        }
+        switch (signal.kind) {
+            case CHUNK -> {
+                for (ByteBuffer buffer : signal.chunk) {
+                    parser.feed(buffer);
+                    if (finished) {
+                        return;
+                    }
+                }
+                Connection c = current;
+                if (c != null && c.subscription != null) {
+                    c.subscription.request(1);
+                }
+            }
+            case ENDED -> {
+                parser.finish();
+                if (!finished) {
+                    reconnectOrFail(new ApiError(0, "stream ended before the job finished", null, false), null);
+                }
+            }
+            case FAILED -> reconnectOrFail(Errors.connection(signal.failure, transport.config().baseUrl()), null);
+            case HTTP_ERROR -> {
+                ApiError error = Errors.fromStatus(signal.status, signal.body);
+                if (Retries.retryableStatus(signal.status)) {
+                    reconnectOrFail(error, signal.retryAfter);
+                } else {
+                    fail(error);
+                }
+            }
+            default -> throw new IllegalStateException("unexpected signal " + signal.kind);
+        }
+    }
+
+    private void onEvent(SseEvent event) {
+        if (finished) {
+            return;
+        }
+        switch (event.event()) {
+            case "checkpoint" -> {
+                Checkpoint checkpoint;
+                try {
+                    checkpoint = Checkpoint.read(JsonIn.of(Json.parse(event.data()), "checkpoint"));
+                } catch (InvalidResponseException e) {
+                    fail(Errors.invalidResponse(e.field(), e.problem()));
+                    return;
+                } catch (IOException e) {
+                    fail(Errors.invalidResponse("checkpoint", "must be JSON"));
+                    return;
+                }
+                if (checkpoint.sequence() <= lastSequence) {
+                    return; // already yielded before a reconnect
+                }
+                lastSequence = checkpoint.sequence();
+                failuresInRow = 0;
+                ready.add(ApiResult.ok(checkpoint));
+            }
+            case "done" -> {
+                JsonNode data = parseQuietly(event.data());
+                String status = data != null && data.path("status").isTextual() ? data.get("status").textValue() : null;
+                doneStatus = status == null ? null : JobStatus.of(status);
+                finished = true;
+                disconnect();
+            }
+            case "error" -> {
+                JsonNode data = parseQuietly(event.data());
+                String message = data != null && data.path("message").isTextual() ? data.get("message").textValue() : event.data();
+                fail(new ApiError(500, "stream error: " + message, null, false));
+            }
+            default -> {
+                // Unknown event types are ignored, so servers can add them without breaking clients.
+            }
+        }
+    }
+
+    private static JsonNode parseQuietly(String text) {
+        try {
+            return Json.parse(text);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void reconnectOrFail(ApiError error, String retryAfter) {
+        disconnect();
+        failuresInRow++;
+        if (closed) {
+            finished = true;
+            return;
+        }
+        if (failuresInRow > maxRetries) {
+            String suffix = maxRetries == 0 ? "" : " (gave up after " + maxRetries + " reconnect attempts in a row)";
+            fail(new ApiError(error.code(), error.message() + suffix, error.reason(), error.aborted()));
+            return;
+        }
+        Duration delay = parser.reconnectionTime().isPresent() && retryAfter == null
+                ? Duration.ofMillis(Math.min(parser.reconnectionTime().getAsLong(), Retries.MAX_RETRY_AFTER.toMillis()))
+                : Retries.delay(failuresInRow - 1, retryAfter);
+        long deadline = System.nanoTime() + delay.toNanos();
+        generation++; // signals of the failed connection are stale from here on
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            Signal s;
+            try {
+                s = inbox.poll(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail(new ApiError(0, "stream was interrupted", null, true));
+                return;
+            }
+            if (s == Signal.CLOSED || s == Signal.ABORTED) {
+                handle(s);
+                return;
+            }
+        }
+        parser.reset();
+        connect();
+    }
+
+    private void fail(ApiError error) {
+        ready.add(ApiResult.err(error));
+        finished = true;
+        disconnect();
+    }
+
+    // ---- the network side ----
+
+    private void connect() {
+        int gen = ++generation;
+        String path = AsyncJobsApi.BASE + "/" + Paths.segment(jobId) + "/checkpoints/stream";
+        HttpRequest.Builder request = transport.request(transport.uri(path, Map.of()), withoutLastEventId(), "text/event-stream")
+                .header("Cache-Control", "no-cache")
+                .GET();
+        String resumeFrom = lastSequence > 0 ? Long.toString(lastSequence)
+                : (parser.lastEventId().isEmpty() ? null : parser.lastEventId());
+        if (resumeFrom != null) {
+            request.header("Last-Event-ID", resumeFrom);
+        }
+        Connection connection = new Connection(gen);
+        current = connection;
+        long started = System.nanoTime();
+        HttpResponse.BodyHandler<Void> handler = info -> {
+            transport.log().response("GET", path, info.statusCode(), (System.nanoTime() - started) / 1000);
+            if (info.statusCode() == 200) {
+                return connection;
+            }
+            String retryAfter = info.headers().firstValue("Retry-After").orElse(null);
+            return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), bytes -> {
+                inbox.offer(Signal.httpError(gen, info.statusCode(), bytes, retryAfter));
+                return null;
+            });
+        };
+        connection.future = transport.http().sendAsync(request.build(), handler);
+        connection.future.whenComplete((response, failure) -> {
+            if (failure != null) {
+                inbox.offer(Signal.failed(gen, Errors.unwrap(failure)));
+            }
+        });
+        if (closed) {
+            disconnect();
+        }
+    }
+
+    private StreamRequestOptions withoutLastEventId() {
+        if (options.headers().keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Last-Event-ID"))) {
+            return options;
+        }
+        StreamRequestOptions.Builder b = StreamRequestOptions.builder();
+        options.headers().forEach((k, v) -> {
+            if (!k.equalsIgnoreCase("Last-Event-ID")) {
+                b.header(k, v);
+            }
+        });
+        return b.build();
+    }
+
+    private void disconnect() {
+        Connection c = current;
+        if (c != null) {
+            c.cancel();
+        }
+    }
+
+    /** One HTTP exchange's body subscriber: hands each chunk to the iterating thread, one at a time. */
+    private final class Connection implements HttpResponse.BodySubscriber<Void> {
+        private final int gen;
+        private final CompletableFuture<Void> body = new CompletableFuture<>();
+        private volatile Flow.Subscription subscription;
+        private volatile CompletableFuture<HttpResponse<Void>> future;
+        private volatile boolean cancelled;
+
+        Connection(int gen) {
+            this.gen = gen;
+        }
+
+        void cancel() {
+            cancelled = true;
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
+            CompletableFuture<HttpResponse<Void>> f = future;
+            if (f != null) {
+                f.cancel(true);
+            }
+            body.complete(null);
+        }
+
+        @Override
+        public CompletionStage<Void> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            if (cancelled) {
+                s.cancel();
+            } else {
+                s.request(1); // the iterating thread asks for each next chunk: one chunk in memory at a time
+            }
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> chunk) {
+            inbox.offer(Signal.chunk(gen, chunk));
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            inbox.offer(Signal.failed(gen, failure));
+            body.complete(null);
+        }
+
+        @Override
+        public void onComplete() {
+            inbox.offer(Signal.ended(gen));
+            body.complete(null);
+        }
+    }
+
+    /** What the network side tells the iterating thread. */
+    private static final class Signal {
+        enum Kind { CHUNK, ENDED, FAILED, HTTP_ERROR, CLOSED, ABORTED }
+
+        static final Signal CLOSED = new Signal(Kind.CLOSED, -1, null, null, 0, null, null);
+        static final Signal ABORTED = new Signal(Kind.ABORTED, -1, null, null, 0, null, null);
+
+        final Kind kind;
+        final int generation;
+        final List<ByteBuffer> chunk;
+        final Throwable failure;
+        final int status;
+        final byte[] body;
+        final String retryAfter;
+
+        private Signal(Kind kind, int generation, List<ByteBuffer> chunk, Throwable failure, int status, byte[] body,
+                       String retryAfter) {
+            this.kind = kind;
+            this.generation = generation;
+            this.chunk = chunk;
+            this.failure = failure;
+            this.status = status;
+            this.body = body;
+            this.retryAfter = retryAfter;
+        }
+
+        static Signal chunk(int gen, List<ByteBuffer> chunk) {
+            return new Signal(Kind.CHUNK, gen, chunk, null, 0, null, null);
+        }
+
+        static Signal ended(int gen) {
+            return new Signal(Kind.ENDED, gen, null, null, 0, null, null);
+        }
+
+        static Signal failed(int gen, Throwable failure) {
+            return new Signal(Kind.FAILED, gen, null, failure, 0, null, null);
+        }
+
+        static Signal httpError(int gen, int status, byte[] body, String retryAfter) {
+            return new Signal(Kind.HTTP_ERROR, gen, null, null, status, body, retryAfter);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package ai.perstack.client.jobs;
+
+import ai.perstack.client.ApiResult;
+import ai.perstack.client.RequestOptions;
+import ai.perstack.client.StreamRequestOptions;
+
+/** {@code client.jobs().checkpoints()}: list and get a job's checkpoints, or stream them live. */
+public final class CheckpointsApi {
+    private final AsyncCheckpointsApi async;
+
+    /** Used by the client; obtain through {@code client.jobs().checkpoints()}. */
+    public CheckpointsApi(AsyncCheckpointsApi async) {
+        this.async = async;
+    }
+
+    /** Lists a job's checkpoints in sequence order. */
+    public ApiResult<ListCheckpointsResponse> list(String jobId) {
+        return async.list(jobId).join();
+    }
+
+    /** Lists a job's checkpoints. */
+    public ApiResult<ListCheckpointsResponse> list(String jobId, ListCheckpointsParams params) {
+        return async.list(jobId, params).join();
+    }
+
+    /** Lists a job's checkpoints. */
+    public ApiResult<ListCheckpointsResponse> list(String jobId, ListCheckpointsParams params, RequestOptions options) {
+        return async.list(jobId, params, options).join();
+    }
+
+    /** Gets one checkpoint. */
+    public ApiResult<CheckpointResponse> get(String jobId, String checkpointId) {
+        return async.get(jobId, checkpointId).join();
+    }
+
+    /** Gets one checkpoint. */
+    public ApiResult<CheckpointResponse> get(String jobId, String checkpointId, RequestOptions options) {
+        return async.get(jobId, checkpointId, options).join();
+    }
+
+    /**
+     * Streams a job's checkpoints: every stored one, then new ones live, until the job stops.
+     *
+     * <pre>{@code
+     * try (CheckpointStream stream = client.jobs().checkpoints().stream(jobId)) {
+     *     for (ApiResult<Checkpoint> r : stream) {
+     *         if (!r.ok()) { System.err.println(r.error().message()); break; }
+     *         System.out.println(r.data().activity().type());
+     *     }
+     *     System.out.println("job ended " + stream.doneStatus().orElse(null));
+     * }
+     * }</pre>
+     */
+    public CheckpointStream stream(String jobId) {
+        return async.stream(jobId);
+    }
+
+    /** Streams a job's checkpoints with options (signal, idle timeout). */
+    public CheckpointStream stream(String jobId, StreamRequestOptions options) {
+        return async.stream(jobId, options);
+    }
+}

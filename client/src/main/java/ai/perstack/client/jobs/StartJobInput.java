@@ -1,0 +1,157 @@
+package ai.perstack.client.jobs;
+
+import ai.perstack.client.internal.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The body of {@code jobs.start}. {@code applicationId}, {@code expertKey} and {@code provider}
+ * are required, and a query or at least one file.
+ *
+ * @param applicationId   the application to run under
+ * @param expertKey       {@code @org/name}, {@code @org/name@1.2.3} or {@code @org/name@tag}
+ * @param query           the task
+ * @param files           file names given to the expert
+ * @param provider        the model provider
+ * @param model           the model, provider default when empty
+ * @param reasoningBudget low, medium or high
+ * @param maxSteps        step budget (>= 1)
+ * @param maxRetries      retries per step (>= 0)
+ */
+public record StartJobInput(String applicationId, String expertKey, Optional<String> query, List<String> files,
+                            Provider provider, Optional<String> model, Optional<ReasoningBudget> reasoningBudget,
+                            Optional<Integer> maxSteps, Optional<Integer> maxRetries) {
+
+    /** Checks required fields. */
+    public StartJobInput {
+        if (applicationId == null) {
+            throw new IllegalArgumentException("applicationId is required");
+        }
+        if (expertKey == null) {
+            throw new IllegalArgumentException("expertKey is required");
+        }
+        if (provider == null) {
+            throw new IllegalArgumentException("provider is required");
+        }
+        files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The JSON body. */
+    public ObjectNode toJson() {
+        ObjectNode body = Json.object().put("applicationId", applicationId).put("expertKey", expertKey);
+        query.ifPresent(q -> body.put("query", q));
+        if (!files.isEmpty()) {
+            body.set("files", Json.strings(files));
+        }
+        body.put("provider", provider.value());
+        model.ifPresent(m -> body.put("model", m));
+        reasoningBudget.ifPresent(r -> body.put("reasoningBudget", r.value()));
+        maxSteps.ifPresent(m -> body.put("maxSteps", m));
+        maxRetries.ifPresent(m -> body.put("maxRetries", m));
+        return body;
+    }
+
+    /** Builds {@link StartJobInput}. */
+    public static final class Builder {
+        private String applicationId;
+        private String expertKey;
+        private String query;
+        private final List<String> files = new ArrayList<>();
+        private Provider provider;
+        private String model;
+        private ReasoningBudget reasoningBudget;
+        private Integer maxSteps;
+        private Integer maxRetries;
+
+        private Builder() {
+        }
+
+        /** The application (required). */
+        public Builder applicationId(String applicationId) {
+            this.applicationId = applicationId;
+            return this;
+        }
+
+        /** The expert key (required). */
+        public Builder expertKey(String expertKey) {
+            this.expertKey = expertKey;
+            return this;
+        }
+
+        /** The task. */
+        public Builder query(String query) {
+            this.query = query;
+            return this;
+        }
+
+        /** Replaces the file names. */
+        public Builder files(List<String> files) {
+            this.files.clear();
+            this.files.addAll(files);
+            return this;
+        }
+
+        /** Adds a file name. */
+        public Builder addFile(String file) {
+            this.files.add(file);
+            return this;
+        }
+
+        /** The provider (required). */
+        public Builder provider(Provider provider) {
+            this.provider = provider;
+            return this;
+        }
+
+        /** The provider by wire value, e.g. {@code anthropic} (required). */
+        public Builder provider(String provider) {
+            this.provider = provider == null ? null : Provider.of(provider);
+            return this;
+        }
+
+        /** The model. */
+        public Builder model(String model) {
+            this.model = model;
+            return this;
+        }
+
+        /** The reasoning budget. */
+        public Builder reasoningBudget(ReasoningBudget reasoningBudget) {
+            this.reasoningBudget = reasoningBudget;
+            return this;
+        }
+
+        /** The reasoning budget by wire value: low, medium or high. */
+        public Builder reasoningBudget(String reasoningBudget) {
+            this.reasoningBudget = reasoningBudget == null ? null : ReasoningBudget.of(reasoningBudget);
+            return this;
+        }
+
+        /** The step budget. */
+        public Builder maxSteps(int maxSteps) {
+            this.maxSteps = maxSteps;
+            return this;
+        }
+
+        /** Retries per step. */
+        public Builder maxRetries(int maxRetries) {
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        /** The input; throws {@link IllegalArgumentException} when a required field is missing. */
+        public StartJobInput build() {
+            return new StartJobInput(applicationId, expertKey, Optional.ofNullable(query), files, provider,
+                    Optional.ofNullable(model), Optional.ofNullable(reasoningBudget), Optional.ofNullable(maxSteps),
+                    Optional.ofNullable(maxRetries));
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * The Perstack Java client: applications, environment, jobs with live checkpoint streams, and
+ * the expert registry. Start at {@link ai.perstack.client.PerstackClient}.
+ */
+module ai.perstack.client {
+    requires transitive java.net.http;
+    requires transitive com.fasterxml.jackson.databind;
+
+    exports ai.perstack.client;
+    exports ai.perstack.client.applications;
+    exports ai.perstack.client.env;
+    exports ai.perstack.client.jobs;
+    exports ai.perstack.client.experts;
+    exports ai.perstack.client.sse;
+    // The internal package is opened to no one: its types appear in constructors the client calls itself.
+    exports ai.perstack.client.internal to ai.perstack.server, ai.perstack.cli;
+}

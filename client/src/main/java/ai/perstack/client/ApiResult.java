@@ -58,12 +58,12 @@ public sealed interface ApiResult<T> permits ApiResult.Ok, ApiResult.Err {
     }
 
     /** A success holding {@code data}. */
-    static <T> ApiResult<T> ok(T data) {
+    static <T> ApiResult<T> success(T data) {
         return new Ok<>(data);
     }
 
     /** A failure holding {@code error}. */
-    static <T> ApiResult<T> err(ApiError error) {
+    static <T> ApiResult<T> failure(ApiError error) {
         return new Err<>(error);
     }
 

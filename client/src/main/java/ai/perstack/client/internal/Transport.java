@@ -110,7 +110,7 @@ public final class Transport implements AutoCloseable {
      */
     public <T> CompletableFuture<ApiResult<T>> send(Check check, java.util.function.Supplier<Call<T>> call) {
         if (!check.passed()) {
-            return CompletableFuture.completedFuture(ApiResult.err(Errors.invalidInput(check.problems())));
+            return CompletableFuture.completedFuture(ApiResult.failure(Errors.invalidInput(check.problems())));
         }
         return send(call.get());
     }
@@ -164,13 +164,13 @@ public final class Transport implements AutoCloseable {
         CompletableFuture<ApiResult<T>> start() {
             AbortSignal signal = call.options().signal().orElse(null);
             if (signal != null && signal.aborted()) {
-                return CompletableFuture.completedFuture(ApiResult.err(Errors.aborted(signal)));
+                return CompletableFuture.completedFuture(ApiResult.failure(Errors.aborted(signal)));
             }
             AutoCloseable registration = signal == null ? null
-                    : signal.onAbort(() -> finish(ApiResult.err(Errors.aborted(signal))));
+                    : signal.onAbort(() -> finish(ApiResult.failure(Errors.aborted(signal))));
             Duration timeout = transport.timeout(call.options());
             ScheduledFuture<?> timeoutTask = transport.timer.schedule(
-                    () -> finish(ApiResult.err(Errors.timedOut(timeout))), timeout.toNanos(), TimeUnit.NANOSECONDS);
+                    () -> finish(ApiResult.failure(Errors.timedOut(timeout))), timeout.toNanos(), TimeUnit.NANOSECONDS);
             result.whenComplete((r, e) -> {
                 timeoutTask.cancel(false);
                 Errors.closeQuietly(registration);
@@ -221,7 +221,7 @@ public final class Transport implements AutoCloseable {
                 if (failure != null) {
                     transport.log.failure(call.method(), call.path(), failure, micros);
                     ApiError error = Errors.connection(failure, transport.config.baseUrl());
-                    retryOrFinish(attempt, ApiResult.err(error), null);
+                    retryOrFinish(attempt, ApiResult.failure(error), null);
                     return;
                 }
                 transport.log.response(call.method(), call.path(), response.statusCode(), micros);
@@ -261,14 +261,14 @@ public final class Transport implements AutoCloseable {
         public static <T> ApiResult<T> decode(int status, byte[] body, java.util.function.Function<JsonIn, T> decoder) {
             if (status >= 200 && status < 300) {
                 try {
-                    return ApiResult.ok(decoder.apply(JsonIn.root(Json.parse(body))));
+                    return ApiResult.success(decoder.apply(JsonIn.root(Json.parse(body))));
                 } catch (InvalidResponseException e) {
-                    return ApiResult.err(Errors.invalidResponse(e.field(), e.problem()));
+                    return ApiResult.failure(Errors.invalidResponse(e.field(), e.problem()));
                 } catch (IOException e) {
-                    return ApiResult.err(Errors.invalidResponse("body", "must be JSON"));
+                    return ApiResult.failure(Errors.invalidResponse("body", "must be JSON"));
                 }
             }
-            return ApiResult.err(Errors.fromStatus(status, body));
+            return ApiResult.failure(Errors.fromStatus(status, body));
         }
     }
 }

@@ -282,7 +282,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
                 }
                 lastSequence = checkpoint.sequence();
                 failuresInRow = 0;
-                ready.add(ApiResult.ok(checkpoint));
+                ready.add(ApiResult.success(checkpoint));
             }
             case "done" -> {
                 JsonNode data = parseQuietly(event.data());
@@ -350,7 +350,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
     }
 
     private void fail(ApiError error) {
-        ready.add(ApiResult.err(error));
+        ready.add(ApiResult.failure(error));
         finished = true;
         disconnect();
     }

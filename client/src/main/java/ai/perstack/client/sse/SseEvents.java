@@ -62,6 +62,41 @@ public final class SseEvents {
         return subscriber -> bytes.subscribe(new EventSubscription(Objects.requireNonNull(subscriber, "subscriber")));
     }
 
+    /**
+     * Parses {@code in} and reads each event's {@code data} as JSON through {@code schema}, the
+     * counterpart of the TypeScript {@code parseSSEWithSchema}. {@code schema} validates and
+     * converts (throwing {@link IllegalArgumentException} or {@link IllegalStateException} to
+     * reject); data that is not JSON or that the schema rejects becomes an {@code Err} with code 0
+     * naming the problem, so one bad event never ends the stream with an exception.
+     *
+     * @param in     the event-stream body; owned by the returned stream from now on
+     * @param schema reads one event's data
+     * @param <T>    the type of each event's data
+     * @return a sequential stream of results, one per event
+     */
+    public static <T> Stream<ai.perstack.client.ApiResult<T>> parseWithSchema(
+            InputStream in, java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, T> schema) {
+        Objects.requireNonNull(schema, "schema");
+        return parse(in).map(event -> {
+            com.fasterxml.jackson.databind.JsonNode data;
+            try {
+                data = ai.perstack.client.internal.Json.parse(event.data());
+            } catch (IOException e) {
+                return ai.perstack.client.ApiResult.failure(
+                        ai.perstack.client.internal.Errors.invalidResponse("data", "must be JSON"));
+            }
+            try {
+                return ai.perstack.client.ApiResult.success(schema.apply(data));
+            } catch (ai.perstack.client.internal.InvalidResponseException e) {
+                return ai.perstack.client.ApiResult.failure(
+                        ai.perstack.client.internal.Errors.invalidResponse(e.field(), e.problem()));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                return ai.perstack.client.ApiResult.failure(ai.perstack.client.internal.Errors.invalidResponse(
+                        "data", e.getMessage() == null ? "was rejected by the schema" : e.getMessage()));
+            }
+        });
+    }
+
     /** Reads the input in blocks, handing out the events each block completes. */
     private static final class InputSpliterator extends Spliterators.AbstractSpliterator<SseEvent> {
         private final InputStream in;

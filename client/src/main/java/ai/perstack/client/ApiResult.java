@@ -21,7 +21,12 @@ import java.util.function.Function;
  */
 public sealed interface ApiResult<T> permits ApiResult.Ok, ApiResult.Err {
 
-    /** A successful call. @param data the decoded response @param <T> the response type */
+    /**
+     * A successful call.
+     *
+     * @param data the decoded response
+     * @param <T>  the response type
+     */
     record Ok<T>(T data) implements ApiResult<T> {
         /** Creates a success; {@code data} must not be null. */
         public Ok {
@@ -39,7 +44,12 @@ public sealed interface ApiResult<T> permits ApiResult.Ok, ApiResult.Err {
         }
     }
 
-    /** A failed call. @param error why it failed @param <T> the response type it would have had */
+    /**
+     * A failed call.
+     *
+     * @param error why it failed
+     * @param <T>   the response type it would have had
+     */
     record Err<T>(ApiError error) implements ApiResult<T> {
         /** Creates a failure; {@code error} must not be null. */
         public Err {

@@ -79,10 +79,11 @@ class ExpertsRegistryTest extends ApiTest {
         Api api = newOrg();
         String app = createApplication(api, "a");
         expectInvalid(api.post("/api/v1/experts/@" + api.org() + "/Bad_Name/drafts",
-                Map.of("applicationId", app, "experts", List.of(expert("m")))), "key");
+                Map.of("applicationId", app, "experts", List.of(expert("m")))), "name");
         expectInvalid(api.post("/api/v1/experts/@someone-else/x/drafts",
-                Map.of("applicationId", app, "experts", List.of(expert("m")))), "scope");
-        expectInvalid(api.get(scope(api, "x@1.0.0") + "/versions"), "scope");
+                Map.of("applicationId", app, "experts", List.of(expert("m")))), "org");
+        expectInvalid(api.get(scope(api, "x@1.0.0") + "/versions"), "name");
+        expectInvalid(api.get("/api/v1/experts/org/x"), "org");
     }
 
     @Test
@@ -165,7 +166,7 @@ class ExpertsRegistryTest extends ApiTest {
         expect(api.get(scope(api, "s@2.0.0")), 404);
         expect(api.get(scope(api, "s@nosuchtag")), 404);
         expect(api.get(scope(api, "unknown")), 404);
-        expectInvalid(api.get(scope(api, "s@1.0")), "key");
+        expectInvalid(api.get(scope(api, "s@1.0")), "name");
     }
 
     @Test
@@ -216,8 +217,8 @@ class ExpertsRegistryTest extends ApiTest {
         Api api = newOrg();
         String app = createApplication(api, "a");
         publishVersions(api, app, "s", "1.0.0");
-        expectInvalid(api.post(scope(api, "s") + "/yank", null), "key");
-        expectInvalid(api.post(scope(api, "s@latest") + "/yank", null), "key");
+        expectInvalid(api.post(scope(api, "s") + "/yank", null), "name");
+        expectInvalid(api.post(scope(api, "s@latest") + "/yank", null), "name");
         expect(api.post(scope(api, "s@9.9.9") + "/yank", null), 404);
     }
 

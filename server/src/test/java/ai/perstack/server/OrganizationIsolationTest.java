@@ -59,14 +59,16 @@ class OrganizationIsolationTest extends ApiTest {
         expect(intruder.get(path + "/versions"), 404);
         expect(intruder.get(path + "/drafts"), 404);
         expect(intruder.get(path + "/drafts/" + d), 404);
-        expect(intruder.post(path + "/drafts/" + d, Map.of("experts", List.of(expert("x")))), 404);
-        expect(intruder.delete(path + "/drafts/" + d), 404);
-        expect(intruder.post(path + "/drafts/" + d + "/version", Map.of("version", "2.0.0")), 404);
-        expect(intruder.post(path + "@1.0.0/yank", null), 404);
-        expect(intruder.post(path + "/publish", null), 404);
-        expect(intruder.post(path + "/unpublish", null), 404);
+        // writes outside the caller's namespace are a 400 on "org", whether the scope exists or not
+        expectInvalid(intruder.post(path + "/drafts/" + d, Map.of("experts", List.of(expert("x")))), "org");
+        expectInvalid(intruder.delete(path + "/drafts/" + d), "org");
+        expectInvalid(intruder.post(path + "/drafts/" + d + "/version", Map.of("version", "2.0.0")), "org");
+        expectInvalid(intruder.post(path + "@1.0.0/yank", null), "org");
+        expectInvalid(intruder.post(path + "/publish", null), "org");
+        expectInvalid(intruder.post(path + "/unpublish", null), "org");
+        expectInvalid(intruder.post("/api/v1/experts/@" + owner.org() + "/no-such-scope/publish", null), "org");
         String intruderApp = createApplication(intruder, "b");
-        expect(intruder.post(path + "/drafts", Map.of("applicationId", intruderApp, "experts", List.of(expert("m")))), 404);
+        expectInvalid(intruder.post(path + "/drafts", Map.of("applicationId", intruderApp, "experts", List.of(expert("m")))), "org");
         assertThat(intruder.get("/api/v1/experts?includeDrafts=true").data("experts").findValuesAsText("scopeName"))
                 .doesNotContain("@" + owner.org() + "/secret-plan");
         // nothing changed for the owner

@@ -47,6 +47,19 @@ public record Expert(String key, String name, Optional<String> description, Stri
         return new Builder();
     }
 
+    /**
+     * Reads an expert from its JSON object (as in a definition file).
+     *
+     * @throws IllegalArgumentException naming the field when the object is not a valid expert
+     */
+    public static Expert fromJson(JsonNode json) {
+        try {
+            return read(JsonIn.of(json, "expert"));
+        } catch (ai.perstack.client.internal.InvalidResponseException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** Reads an expert object. */
     public static Expert read(JsonIn in) {
         return new Expert(in.string("key"), in.string("name"), in.optString("description"), in.string("instruction"),

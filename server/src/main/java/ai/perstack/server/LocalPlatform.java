@@ -1,0 +1,157 @@
+package ai.perstack.server;
+
+import ai.perstack.server.applications.ApplicationService;
+import ai.perstack.server.env.EnvService;
+import ai.perstack.server.http.HttpApi;
+import ai.perstack.server.registry.DraftService;
+import ai.perstack.server.registry.RegistryService;
+import ai.perstack.server.security.AccessService;
+import ai.perstack.server.security.KeyFiles;
+import ai.perstack.server.security.SecretCipher;
+import ai.perstack.server.store.ApplicationRepository;
+import ai.perstack.server.store.Database;
+import ai.perstack.server.store.EnvRepository;
+import ai.perstack.server.store.ExpertRepository;
+import ai.perstack.server.store.OrganizationRepository;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local Perstack platform, embeddable in-process: {@link #start} binds, migrates and
+ * bootstraps, and returns when the server is ready; {@link #close} drains and stops.
+ * Used by {@code perstack serve}, tests, and anything else that wants the API offline.
+ */
+public final class LocalPlatform implements AutoCloseable {
+    /** The organization created on first start. */
+    public static final String BOOTSTRAP_ORGANIZATION = "local";
+    private static final Logger LOG = LoggerFactory.getLogger(LocalPlatform.class);
+
+    private final PlatformConfig config;
+    private final Database db;
+    private final AccessService access;
+    private final HttpApi http;
+    private final String bootstrapApiKey;
+    private final ScheduledExecutorService housekeeping;
+
+    private LocalPlatform(PlatformConfig config, Database db, AccessService access, HttpApi http,
+                          String bootstrapApiKey) {
+        this.config = config;
+        this.db = db;
+        this.access = access;
+        this.http = http;
+        this.bootstrapApiKey = bootstrapApiKey;
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "perstack-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleWithFixedDelay(this::expireIdempotencyRecords, 0, 10, TimeUnit.MINUTES);
+    }
+
+    /** Starts the platform; returns when it accepts requests. */
+    public static LocalPlatform start(PlatformConfig config) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
+        }
+        byte[] masterKey = config.masterKey() != null ? config.masterKey() : KeyFiles.loadOrCreateMasterKey(config.dataDir());
+        Database db = Database.open(config.databaseUrl(), config.dataDir());
+        try {
+            Clock clock = Clock.systemUTC();
+            ObjectMapper json = new ObjectMapper();
+            SecretCipher cipher = new SecretCipher(masterKey);
+            AccessService access = new AccessService(db, new OrganizationRepository(), clock);
+            String bootstrapKey = bootstrap(config, access);
+            ApplicationRepository applications = new ApplicationRepository();
+            ExpertRepository experts = new ExpertRepository();
+            RegistryService registry = new RegistryService(db, experts, json, clock);
+            HttpApi.Services services = new HttpApi.Services(db, access,
+                    new ApplicationService(db, applications, clock),
+                    new EnvService(db, new EnvRepository(), cipher, clock),
+                    registry, new DraftService(db, experts, applications, registry, clock), cipher, clock);
+            HttpApi http = new HttpApi(services, config.host(), config.port(), config.rateLimit(), Version.VALUE);
+            LocalPlatform platform = new LocalPlatform(config, db, access, http, bootstrapKey);
+            LOG.info("Perstack local platform {} listening on {} ({})", Version.VALUE, platform.baseUrl(),
+                    db.isPostgres() ? "PostgreSQL" : "H2 in " + config.dataDir().toAbsolutePath());
+            return platform;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Makes sure organization {@code local} has a key: the configured one, or on first start a
+     * generated one written to {@code DIR/api-key}. Returns the key when known this start.
+     */
+    private static String bootstrap(PlatformConfig config, AccessService access) {
+        if (config.bootstrapApiKey() != null) {
+            access.addKey(BOOTSTRAP_ORGANIZATION, config.bootstrapApiKey());
+            return config.bootstrapApiKey();
+        }
+        if (access.hasKeys(BOOTSTRAP_ORGANIZATION)) {
+            return null;
+        }
+        String key = access.createKey(BOOTSTRAP_ORGANIZATION);
+        try {
+            KeyFiles.writePrivate(config.dataDir().resolve("api-key"), key + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + config.dataDir().resolve("api-key"), e);
+        }
+        return key;
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return http.port();
+    }
+
+    /** For example {@code http://127.0.0.1:54321}. */
+    public String baseUrl() {
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return "http://" + host + ":" + port();
+    }
+
+    /** The key of organization {@code local} if known (given, or generated this start), else null. */
+    public String bootstrapApiKey() {
+        return bootstrapApiKey;
+    }
+
+    /** Creates the organization if needed and returns a new API key for it. */
+    public String createApiKey(String organizationName) {
+        return access.createKey(organizationName);
+    }
+
+    /** The configuration this platform was started with. */
+    public PlatformConfig config() {
+        return config;
+    }
+
+    private void expireIdempotencyRecords() {
+        try {
+            http.expireIdempotencyRecords();
+        } catch (RuntimeException e) {
+            LOG.warn("could not expire idempotency records: {}", e.toString());
+        }
+    }
+
+    /** Stops accepting requests, lets running ones finish, and closes the store. */
+    @Override
+    public void close() {
+        housekeeping.shutdownNow();
+        try {
+            http.close();
+        } finally {
+            db.close();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package ai.perstack.server;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * How to start a {@link LocalPlatform}. Built with {@link #builder()}; every setting has a default:
+ * {@code 127.0.0.1}, port 8080, data directory {@code ./.perstack}, H2 in the data directory,
+ * a generated bootstrap key, the master key from {@code DIR/master.key}, no rate limit.
+ */
+public final class PlatformConfig {
+    private final String host;
+    private final int port;
+    private final Path dataDir;
+    private final String databaseUrl;
+    private final String bootstrapApiKey;
+    private final byte[] masterKey;
+    private final int rateLimit;
+
+    private PlatformConfig(Builder b) {
+        this.host = b.host;
+        this.port = b.port;
+        this.dataDir = b.dataDir;
+        this.databaseUrl = b.databaseUrl;
+        this.bootstrapApiKey = b.bootstrapApiKey;
+        this.masterKey = b.masterKey == null ? null : b.masterKey.clone();
+        this.rateLimit = b.rateLimit;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** A {@code jdbc:postgresql:} URL, or null for H2 in the data directory. */
+    public String databaseUrl() {
+        return databaseUrl;
+    }
+
+    /** The key to install for organization {@code local}, or null to generate one on first start. */
+    public String bootstrapApiKey() {
+        return bootstrapApiKey;
+    }
+
+    /** The 32-byte master key, or null to use (or create) {@code DIR/master.key}. */
+    public byte[] masterKey() {
+        return masterKey == null ? null : masterKey.clone();
+    }
+
+    /** Requests per second per API key; 0 = unlimited. */
+    public int rateLimit() {
+        return rateLimit;
+    }
+
+    @Override
+    public String toString() {
+        // Key material is never printed.
+        return "PlatformConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", database="
+                + (databaseUrl == null ? "h2" : "postgresql") + ", rateLimit=" + rateLimit + "]";
+    }
+
+    /** Builds a {@link PlatformConfig}. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 8080;
+        private Path dataDir = Path.of(".perstack");
+        private String databaseUrl;
+        private String bootstrapApiKey;
+        private byte[] masterKey;
+        private int rateLimit;
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The port; 0 picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535");
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+            return this;
+        }
+
+        public Builder databaseUrl(String databaseUrl) {
+            this.databaseUrl = databaseUrl == null || databaseUrl.isBlank() ? null : databaseUrl;
+            return this;
+        }
+
+        public Builder bootstrapApiKey(String bootstrapApiKey) {
+            this.bootstrapApiKey = bootstrapApiKey == null || bootstrapApiKey.isBlank() ? null : bootstrapApiKey;
+            return this;
+        }
+
+        public Builder masterKey(byte[] masterKey) {
+            if (masterKey != null && masterKey.length != 32) {
+                throw new IllegalArgumentException("the master key must be 32 bytes");
+            }
+            this.masterKey = masterKey == null ? null : Arrays.copyOf(masterKey, 32);
+            return this;
+        }
+
+        public Builder rateLimit(int rateLimit) {
+            if (rateLimit < 0) {
+                throw new IllegalArgumentException("rateLimit must be >= 0");
+            }
+            this.rateLimit = rateLimit;
+            return this;
+        }
+
+        public PlatformConfig build() {
+            return new PlatformConfig(this);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The applications domain: an organization's applications and their lifecycle. */
+package ai.perstack.server.applications;

@@ -1,0 +1,2 @@
+/** Values shared by the domain packages: errors, validation, identifiers, paging. */
+package ai.perstack.server.domain;

@@ -1,0 +1,2 @@
+/** The environment domain: secrets (write-only, encrypted at rest) and variables. */
+package ai.perstack.server.env;

@@ -1,0 +1,148 @@
+package ai.perstack.server.http;
+
+import ai.perstack.server.domain.ApiException;
+import ai.perstack.server.domain.Organization;
+import ai.perstack.server.security.AccessService;
+import ai.perstack.server.security.ApiKeys;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every API call goes through, in order: authentication, rate limit, body limit,
+ * idempotency, the handler, and error mapping. Handlers only parse, call and render.
+ */
+final class ApiPipeline {
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final long DISCARD_LIMIT = 16L * 1024 * 1024;
+    static final String RENDERED = "perstack.rendered";
+    private static final Logger LOG = LoggerFactory.getLogger(ApiPipeline.class);
+
+    private final AccessService access;
+    private final RateLimiter rateLimiter;
+    private final Idempotency idempotency;
+    private final JsonCodec json;
+
+    ApiPipeline(AccessService access, RateLimiter rateLimiter, Idempotency idempotency, JsonCodec json) {
+        this.access = access;
+        this.rateLimiter = rateLimiter;
+        this.idempotency = idempotency;
+        this.json = json;
+    }
+
+    /** Wraps an API handler into a Javalin handler. */
+    Handler wrap(ApiHandler handler) {
+        return ctx -> {
+            try {
+                run(ctx, handler);
+            } catch (ApiException e) {
+                send(ctx, e.kind().status(), ErrorBody.of(e));
+            }
+        };
+    }
+
+    private void run(Context ctx, ApiHandler handler) throws IOException {
+        String key = bearerKey(ctx);
+        if (rateLimiter.enabled()) {
+            long wait = rateLimiter.acquire(key == null ? "anonymous" : ApiKeys.hash(key));
+            if (wait > 0) {
+                ctx.header("Retry-After", Long.toString(wait));
+                throw ApiException.of(ApiException.Kind.RATE_LIMITED, "rate limit exceeded; retry after " + wait + " s");
+            }
+        }
+        Organization org = (key == null ? Optional.<Organization>empty() : access.authenticate(key))
+                .orElseThrow(() -> {
+                    ctx.header("WWW-Authenticate", "Bearer");
+                    return ApiException.of(ApiException.Kind.UNAUTHENTICATED,
+                            key == null ? "missing API key: send Authorization: Bearer <key>" : "unknown API key");
+                });
+        byte[] body = readBody(ctx);
+        String idempotencyKey = ctx.method().name().equals("POST") ? ctx.header("Idempotency-Key") : null;
+        if (idempotencyKey != null) {
+            if (!Idempotency.isValidKey(idempotencyKey)) {
+                throw ApiException.invalid("Idempotency-Key", "must be 1..255 printable ASCII characters");
+            }
+            Optional<Reply> replay = idempotency.claimOrReplay(org, idempotencyKey, "POST", ctx.path(), body);
+            if (replay.isPresent()) {
+                ctx.header("Idempotent-Replayed", "true");
+                send(ctx, replay.get().status(), replay.get().body());
+                return;
+            }
+        }
+        int status;
+        String rendered;
+        try {
+            Reply reply = handler.handle(new ApiRequest(ctx, org, body, json));
+            status = reply.status();
+            rendered = json.write(reply.body());
+        } catch (ApiException e) {
+            status = e.kind().status();
+            rendered = json.write(ErrorBody.of(e));
+        } catch (Exception e) {
+            LOG.error("request {} {} failed (Request-Id {})", ctx.method(), ctx.path(), ctx.res().getHeader("Request-Id"), e);
+            status = 500;
+            rendered = json.write(ErrorBody.of(500, "internal error; Request-Id " + ctx.res().getHeader("Request-Id")));
+        }
+        if (idempotencyKey != null) {
+            idempotency.complete(org, idempotencyKey, status, rendered);
+        }
+        send(ctx, status, new Idempotency.RawJson(rendered));
+    }
+
+    /** The key of {@code Authorization: Bearer <key>}, or null. */
+    private static String bearerKey(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String key = header.substring(7).trim();
+        return key.isEmpty() ? null : key;
+    }
+
+    /** Reads at most 1 MiB; a larger body is a 413 whether or not Content-Length announced it. */
+    static byte[] readBody(Context ctx) throws IOException {
+        long declared = ctx.req().getContentLengthLong();
+        try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > MAX_BODY_BYTES) {
+                discard(in);
+                throw tooLarge();
+            }
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                discard(in);
+                throw tooLarge();
+            }
+            return body;
+        }
+    }
+
+    /**
+     * Reads and drops what the client is still sending (up to a bound), so that it reads our
+     * 413 instead of a connection reset mid-upload.
+     */
+    private static void discard(InputStream in) throws IOException {
+        long skipped = 0;
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while (skipped < DISCARD_LIMIT && (n = in.read(buffer)) > 0) {
+            skipped += n;
+        }
+    }
+
+    private static ApiException tooLarge() {
+        return ApiException.of(ApiException.Kind.TOO_LARGE, "request bodies are limited to 1 MiB");
+    }
+
+    /** Writes a JSON response and marks it rendered, so the error fallbacks leave it alone. */
+    void send(Context ctx, int status, Object body) {
+        String text = body instanceof Idempotency.RawJson raw ? raw.json() : json.write(body);
+        ctx.attribute(RENDERED, Boolean.TRUE);
+        ctx.status(status);
+        ctx.contentType("application/json; charset=utf-8");
+        ctx.result(text);
+    }
+}

@@ -1,0 +1,57 @@
+package ai.perstack.server.http;
+
+import ai.perstack.server.domain.ApiException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+
+/**
+ * Strict JSON in, compact JSON out. Parse errors report only a position: Jackson's own
+ * messages quote the input, which may contain a secret value.
+ */
+final class JsonCodec {
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    JsonNode parse(byte[] body) {
+        try (JsonParser parser = mapper.createParser(body)) {
+            JsonNode node = mapper.readTree(parser);
+            if (node == null) {
+                throw ApiException.badRequest("malformed JSON: the body is empty");
+            }
+            if (parser.nextToken() != null) {
+                throw ApiException.badRequest("malformed JSON: unexpected content after the JSON value");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            String what = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
+                    ? "duplicate field" : "malformed JSON";
+            throw ApiException.badRequest(what + where);
+        } catch (IOException e) {
+            throw ApiException.badRequest("malformed JSON");
+        }
+    }
+
+    String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response could not be serialized", e);
+        }
+    }
+}

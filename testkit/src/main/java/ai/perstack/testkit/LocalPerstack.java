@@ -1,0 +1,147 @@
+package ai.perstack.testkit;
+
+import ai.perstack.client.PerstackClient;
+import ai.perstack.client.applications.Application;
+import ai.perstack.client.applications.CreateApplicationInput;
+import ai.perstack.client.experts.AssignVersionInput;
+import ai.perstack.client.experts.CreateDraftInput;
+import ai.perstack.client.experts.Expert;
+import ai.perstack.client.experts.ExpertDefinition;
+import ai.perstack.client.experts.ExpertDraft;
+import ai.perstack.server.LocalPlatform;
+import ai.perstack.server.PlatformConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+/**
+ * A running local Perstack platform and a client connected to it, with helpers that seed data.
+ * Made by {@link PerstackLocal}; {@link #start()} makes one by hand (close it when done).
+ */
+public final class LocalPerstack implements AutoCloseable {
+    private final LocalPlatform platform;
+    private final Path dataDir;
+    private final PerstackClient client;
+    private final List<PerstackClient> otherClients = new CopyOnWriteArrayList<>();
+
+    private LocalPerstack(LocalPlatform platform, Path dataDir) {
+        this.platform = platform;
+        this.dataDir = dataDir;
+        this.client = connect(platform.bootstrapApiKey());
+    }
+
+    /** Starts a platform on a free 127.0.0.1 port with a temporary H2 store. */
+    public static LocalPerstack start() {
+        try {
+            Path dir = Files.createTempDirectory("perstack-testkit-");
+            LocalPlatform platform = LocalPlatform.start(PlatformConfig.builder()
+                    .host("127.0.0.1").port(0).dataDir(dir).build());
+            return new LocalPerstack(platform, dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the platform's data directory", e);
+        }
+    }
+
+    private PerstackClient connect(String apiKey) {
+        return PerstackClient.builder().apiKey(apiKey).baseUrl(platform.baseUrl()).timeout(Duration.ofSeconds(30)).build();
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:54321}. */
+    public String baseUrl() {
+        return platform.baseUrl();
+    }
+
+    /** The API key of the organization {@code local}. */
+    public String apiKey() {
+        return platform.bootstrapApiKey();
+    }
+
+    /** The client of the organization {@code local}. */
+    public PerstackClient client() {
+        return client;
+    }
+
+    /** The running platform. */
+    public LocalPlatform platform() {
+        return platform;
+    }
+
+    /** A new API key of {@code organization} (created when missing). */
+    public String createApiKey(String organization) {
+        return platform.createApiKey(organization);
+    }
+
+    /** A client of another organization {@code organization} (created when missing); closed with this platform. */
+    public PerstackClient clientFor(String organization) {
+        PerstackClient other = connect(createApiKey(organization));
+        otherClients.add(other);
+        return other;
+    }
+
+    /** Creates an application named {@code name}. */
+    public Application createApplication(String name) {
+        return client.applications().create(CreateApplicationInput.builder().name(name).build())
+                .orElseThrow().data().application();
+    }
+
+    /**
+     * Publishes an expert definition read from a class-path resource (JSON, or TOML when the name
+     * ends in {@code .toml}) as {@code version} of {@code scopeName}: draft, then version.
+     * The resource holds {@code experts}, an array of expert objects (TOML: {@code [[experts]]}),
+     * the coordinator first.
+     */
+    public ExpertDefinition publishExpert(String scopeName, String version, String resource, String applicationId) {
+        List<Expert> experts = readExperts(resource);
+        ExpertDraft draft = client.experts().drafts().create(scopeName,
+                CreateDraftInput.builder().applicationId(applicationId).experts(experts).build()).orElseThrow().data().draft();
+        client.experts().drafts().assignVersion(scopeName, draft.id(), AssignVersionInput.of(version)).orElseThrow();
+        return client.experts().get(scopeName + "@" + version).orElseThrow().data().definition();
+    }
+
+    /** Reads the experts of a JSON or TOML class-path resource. */
+    public static List<Expert> readExperts(String resource) {
+        ObjectMapper mapper = resource.endsWith(".toml") ? new TomlMapper() : new ObjectMapper();
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("resource not found on the class path: " + resource);
+            }
+            JsonNode root = mapper.readTree(in);
+            JsonNode list = root.isArray() ? root : root.path("experts");
+            if (!list.isArray() || list.isEmpty()) {
+                throw new IllegalArgumentException(resource + ": expected a non-empty 'experts' array");
+            }
+            List<Expert> experts = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                experts.add(Expert.fromJson(list.get(i)));
+            }
+            return experts;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + resource, e);
+        }
+    }
+
+    /** Stops the platform, closes the clients and deletes the temporary store. */
+    @Override
+    public void close() {
+        otherClients.forEach(PerstackClient::close);
+        client.close();
+        platform.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temporary directory is harmless.
+        }
+    }
+}

@@ -45,7 +45,8 @@ class ExpertsEndToEndTest {
         var yank = client.experts().yank("@local/writer@1.1.0").orElseThrow().data();
         assertThat(yank.yanked()).isTrue();
         assertThat(yank.latestTagUpdated()).isTrue();
-        assertThat(client.experts().get("@local/writer").orElseThrow().data().definition().version()).isEqualTo("1.0.0");
+        // latest moves to the newest remaining non-yanked version, which here is the beta.
+        assertThat(client.experts().get("@local/writer").orElseThrow().data().definition().version()).isEqualTo("2.0.0-beta.1");
         assertThat(client.experts().get("@local/writer@1.1.0").orElseThrow().data().definition().yanked()).isTrue();
 
         assertThat(client.experts().versions().list("@local/writer").orElseThrow().data().versions())

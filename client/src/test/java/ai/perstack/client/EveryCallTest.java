@@ -199,6 +199,17 @@ class EveryCallTest {
     }
 
     @Test
+    void aCallersIdempotencyKeyIsSentOnceWhateverTheSpellingOfItsName() {
+        server.enqueue(Reply.json(201, item("application", APPLICATION)));
+        RequestOptions options = RequestOptions.builder().header("idempotency-key", "create-support-desk-2").build();
+
+        client.applications().create(CreateApplicationInput.builder().name("Support desk").build(), options);
+
+        // header() fails when the header was sent more than once.
+        assertThat(server.onlyRequest().header("Idempotency-Key")).isEqualTo("create-support-desk-2");
+    }
+
+    @Test
     void eachPostGetsItsOwnIdempotencyKey() {
         server.enqueue(Reply.json(201, item("application", APPLICATION)));
         server.enqueue(Reply.json(201, item("application", APPLICATION)));

@@ -153,9 +153,9 @@ public final class Transport implements AutoCloseable {
             this.transport = transport;
             this.call = call;
             // One key for every attempt, so a retried POST whose first response was lost is not acted on twice.
-            this.idempotencyKey = call.method().equals("POST")
-                    ? call.options().headers().getOrDefault("Idempotency-Key", UUID.randomUUID().toString())
-                    : null;
+            // The caller's key, under any spelling of the header name, is sent as given and never joined by a second one.
+            boolean callerSetKey = call.options().headers().keySet().stream().anyMatch("Idempotency-Key"::equalsIgnoreCase);
+            this.idempotencyKey = call.method().equals("POST") && !callerSetKey ? UUID.randomUUID().toString() : null;
             Duration timeout = transport.timeout(call.options());
             this.deadline = System.nanoTime() + timeout.toNanos();
             this.maxRetries = transport.maxRetries(call.options());
@@ -203,7 +203,7 @@ public final class Transport implements AutoCloseable {
             } else {
                 b.method(call.method(), HttpRequest.BodyPublishers.noBody());
             }
-            if (idempotencyKey != null && !call.options().headers().containsKey("Idempotency-Key")) {
+            if (idempotencyKey != null) {
                 b.header("Idempotency-Key", idempotencyKey);
             }
             long started = System.nanoTime();

@@ -239,6 +239,36 @@ class ErrorHandlingTest {
         assertThat(server.requests()).hasSize(1);
     }
 
+    @Test
+    void closingTheClientEndsItsPendingCalls() throws Exception {
+        server.enqueue(Reply.json(200, item("application", APPLICATION)).after(Duration.ofSeconds(3)));
+        PerstackClient closing = clientFor(server.baseUrl()).timeout(Duration.ofSeconds(10)).maxRetries(0).build();
+        CompletableFuture<ApiResult<ApplicationResponse>> call = closing.async().applications().get(APP_ID);
+        server.awaitRequests(1, Duration.ofSeconds(5));
+        long started = System.nanoTime();
+
+        closing.close();
+        ApiResult<ApplicationResponse> result = call.get(5, TimeUnit.SECONDS);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+        assertThat(result.error().code()).isZero();
+        assertThat(result.error().aborted()).isTrue();
+        assertThat(result.error().message()).contains("closed");
+    }
+
+    @Test
+    void aCallOnAClosedClientFailsWithoutThrowing() {
+        PerstackClient closed = clientFor(server.baseUrl()).maxRetries(0).build();
+        closed.close();
+
+        ApiResult<ApplicationResponse> result = closed.applications().get(APP_ID);
+
+        assertThat(result.error().code()).isZero();
+        assertThat(result.error().message()).contains("closed");
+        assertThatThrownBy(result::orElseThrow).isInstanceOf(AbortedException.class);
+        assertThat(server.requests()).isEmpty();
+    }
+
     // ---------------------------------------------------------------- responses that break the contract
 
     static Stream<Arguments> invalidResponses() {

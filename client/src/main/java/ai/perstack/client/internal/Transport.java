@@ -13,10 +13,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +37,8 @@ public final class Transport implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final String authorization;
     private final RequestLog log = new RequestLog();
+    private final Set<Exchange<?>> pending = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     /** A transport for {@code config}; owns its threads until {@link #close()}. */
     public Transport(ApiClientConfig config) {
@@ -117,6 +122,9 @@ public final class Transport implements AutoCloseable {
 
     /** Sends {@code call}, retrying as allowed, and completes with its result. */
     public <T> CompletableFuture<ApiResult<T>> send(Call<T> call) {
+        if (closed) {
+            return CompletableFuture.completedFuture(ApiResult.err(Errors.clientClosed()));
+        }
         return new Exchange<>(this, call).start();
     }
 
@@ -132,6 +140,9 @@ public final class Transport implements AutoCloseable {
 
     @Override
     public void close() {
+        // End pending calls first: once the timer and the HTTP threads are gone nothing else would complete them.
+        closed = true;
+        pending.forEach(exchange -> exchange.fail(Errors.clientClosed()));
         timer.shutdownNow();
         if (ownsHttp && executor != null) {
             executor.shutdownNow();
@@ -166,17 +177,35 @@ public final class Transport implements AutoCloseable {
             if (signal != null && signal.aborted()) {
                 return CompletableFuture.completedFuture(ApiResult.err(Errors.aborted(signal)));
             }
+            transport.pending.add(this);
+            result.whenComplete((r, e) -> transport.pending.remove(this));
+            if (transport.closed) {
+                finish(ApiResult.err(Errors.clientClosed()));
+                return result;
+            }
             AutoCloseable registration = signal == null ? null
                     : signal.onAbort(() -> finish(ApiResult.err(Errors.aborted(signal))));
             Duration timeout = transport.timeout(call.options());
-            ScheduledFuture<?> timeoutTask = transport.timer.schedule(
-                    () -> finish(ApiResult.err(Errors.timedOut(timeout))), timeout.toNanos(), TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> timeoutTask;
+            try {
+                timeoutTask = transport.timer.schedule(
+                        () -> finish(ApiResult.err(Errors.timedOut(timeout))), timeout.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                Errors.closeQuietly(registration);
+                finish(ApiResult.err(Errors.clientClosed())); // closed meanwhile
+                return result;
+            }
             result.whenComplete((r, e) -> {
                 timeoutTask.cancel(false);
                 Errors.closeQuietly(registration);
             });
             attempt(0);
             return result;
+        }
+
+        /** Ends the call with {@code error} unless it has already ended. */
+        void fail(ApiError error) {
+            finish(ApiResult.err(error));
         }
 
         private void finish(ApiResult<T> outcome) {

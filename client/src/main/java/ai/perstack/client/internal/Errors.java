@@ -38,6 +38,11 @@ public final class Errors {
         return new ApiError(0, why, null, true);
     }
 
+    /** The client was closed before the call completed. */
+    public static ApiError clientClosed() {
+        return new ApiError(0, "the client was closed", null, true);
+    }
+
     /** The overall timeout passed. */
     public static ApiError timedOut(Duration timeout) {
         return new ApiError(0, "request timed out after " + human(timeout), null, true);

@@ -13,10 +13,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +37,8 @@ public final class Transport implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final String authorization;
     private final RequestLog log = new RequestLog();
+    private final Set<Exchange<?>> pending = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     /** A transport for {@code config}; owns its threads until {@link #close()}. */
     public Transport(ApiClientConfig config) {
@@ -117,6 +122,9 @@ public final class Transport implements AutoCloseable {
 
     /** Sends {@code call}, retrying as allowed, and completes with its result. */
     public <T> CompletableFuture<ApiResult<T>> send(Call<T> call) {
+        if (closed) {
+            return CompletableFuture.completedFuture(ApiResult.failure(Errors.clientClosed()));
+        }
         return new Exchange<>(this, call).start();
     }
 
@@ -132,6 +140,9 @@ public final class Transport implements AutoCloseable {
 
     @Override
     public void close() {
+        // End pending calls first: once the timer and the HTTP threads are gone nothing else would complete them.
+        closed = true;
+        pending.forEach(exchange -> exchange.fail(Errors.clientClosed()));
         timer.shutdownNow();
         if (ownsHttp && executor != null) {
             executor.shutdownNow();
@@ -153,9 +164,9 @@ public final class Transport implements AutoCloseable {
             this.transport = transport;
             this.call = call;
             // One key for every attempt, so a retried POST whose first response was lost is not acted on twice.
-            this.idempotencyKey = call.method().equals("POST")
-                    ? call.options().headers().getOrDefault("Idempotency-Key", UUID.randomUUID().toString())
-                    : null;
+            // The caller's key, under any spelling of the header name, is sent as given and never joined by a second one.
+            boolean callerSetKey = call.options().headers().keySet().stream().anyMatch("Idempotency-Key"::equalsIgnoreCase);
+            this.idempotencyKey = call.method().equals("POST") && !callerSetKey ? UUID.randomUUID().toString() : null;
             Duration timeout = transport.timeout(call.options());
             this.deadline = System.nanoTime() + timeout.toNanos();
             this.maxRetries = transport.maxRetries(call.options());
@@ -166,17 +177,35 @@ public final class Transport implements AutoCloseable {
             if (signal != null && signal.aborted()) {
                 return CompletableFuture.completedFuture(ApiResult.failure(Errors.aborted(signal)));
             }
+            transport.pending.add(this);
+            result.whenComplete((r, e) -> transport.pending.remove(this));
+            if (transport.closed) {
+                finish(ApiResult.failure(Errors.clientClosed()));
+                return result;
+            }
             AutoCloseable registration = signal == null ? null
                     : signal.onAbort(() -> finish(ApiResult.failure(Errors.aborted(signal))));
             Duration timeout = transport.timeout(call.options());
-            ScheduledFuture<?> timeoutTask = transport.timer.schedule(
-                    () -> finish(ApiResult.failure(Errors.timedOut(timeout))), timeout.toNanos(), TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> timeoutTask;
+            try {
+                timeoutTask = transport.timer.schedule(
+                        () -> finish(ApiResult.failure(Errors.timedOut(timeout))), timeout.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                Errors.closeQuietly(registration);
+                finish(ApiResult.failure(Errors.clientClosed())); // closed meanwhile
+                return result;
+            }
             result.whenComplete((r, e) -> {
                 timeoutTask.cancel(false);
                 Errors.closeQuietly(registration);
             });
             attempt(0);
             return result;
+        }
+
+        /** Ends the call with {@code error} unless it has already ended. */
+        void fail(ApiError error) {
+            finish(ApiResult.failure(error));
         }
 
         private void finish(ApiResult<T> outcome) {
@@ -203,7 +232,7 @@ public final class Transport implements AutoCloseable {
             } else {
                 b.method(call.method(), HttpRequest.BodyPublishers.noBody());
             }
-            if (idempotencyKey != null && !call.options().headers().containsKey("Idempotency-Key")) {
+            if (idempotencyKey != null) {
                 b.header("Idempotency-Key", idempotencyKey);
             }
             long started = System.nanoTime();

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ApiPipeline {
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final long DISCARD_LIMIT = 16L * 1024 * 1024;
     static final String RENDERED = "perstack.rendered";
     private static final Logger LOG = LoggerFactory.getLogger(ApiPipeline.class);
 
@@ -105,15 +106,30 @@ final class ApiPipeline {
     /** Reads at most 1 MiB; a larger body is a 413 whether or not Content-Length announced it. */
     static byte[] readBody(Context ctx) throws IOException {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > MAX_BODY_BYTES) {
-            throw tooLarge();
-        }
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > MAX_BODY_BYTES) {
+                discard(in);
+                throw tooLarge();
+            }
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
+                discard(in);
                 throw tooLarge();
             }
             return body;
+        }
+    }
+
+    /**
+     * Reads and drops what the client is still sending (up to a bound), so that it reads our
+     * 413 instead of a connection reset mid-upload.
+     */
+    private static void discard(InputStream in) throws IOException {
+        long skipped = 0;
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while (skipped < DISCARD_LIMIT && (n = in.read(buffer)) > 0) {
+            skipped += n;
         }
     }
 

@@ -29,7 +29,7 @@ final class ErrorBody {
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 409 -> "Conflict";
-            case 413 -> "Content Too Large";
+            case 413 -> "Payload Too Large";
             case 415 -> "Unsupported Media Type";
             case 429 -> "Too Many Requests";
             case 503 -> "Service Unavailable";

@@ -96,10 +96,8 @@ public final class DraftService {
             throws SQLException {
         Optional<ScopeRecord> existing = experts.findScope(tx, key.scopeName());
         Instant now = now();
+        ScopeAccess.checkNamespace(org, existing.orElse(null), key);
         if (existing.isEmpty()) {
-            if (!key.organization().equals(org.name())) {
-                throw ApiException.invalid("scope", "must be in your organization's namespace @" + org.name());
-            }
             ScopeRecord scope = new ScopeRecord(Ids.newId(), org.id(), key.scopeName(), description,
                     category != null ? category : "general", "private", now, now);
             if (experts.insertScope(tx, scope)) {
@@ -107,7 +105,8 @@ public final class DraftService {
             }
             existing = experts.findScope(tx, key.scopeName()); // created concurrently
         }
-        ScopeRecord scope = ScopeAccess.checkWritable(org, existing.orElseThrow(), key);
+        ScopeAccess.checkNamespace(org, existing.orElseThrow(), key);
+        ScopeRecord scope = existing.get();
         if (category != null || description != null) {
             scope = new ScopeRecord(scope.id(), scope.organizationId(), scope.scopeName(),
                     description != null ? description : scope.description(),

@@ -18,11 +18,11 @@ import java.util.regex.Pattern;
 public final class ExpertDefinitions {
     /** Member keys: {@code ^[a-z0-9][a-z0-9_-]*$}, 1..255. */
     public static final Pattern MEMBER_KEY = Pattern.compile("^[a-z0-9][a-z0-9_-]*$");
-    private static final Pattern SKILL_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.-]*$");
+    private static final Pattern TOOL_NAME = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
     private static final int MAX_EXPERTS = 100;
     private static final Set<String> EXPERT_FIELDS =
             Set.of("key", "name", "description", "instruction", "skills", "delegates");
-    private static final Set<String> INTERACTIVE_FIELDS = Set.of("type", "description", "tools");
+    private static final Set<String> INTERACTIVE_FIELDS = Set.of("type", "description", "rule", "tools");
     private static final Set<String> TOOL_FIELDS = Set.of("description", "inputJsonSchema");
     private static final Set<String> SKILL_TYPES = Set.of("interactive", "mcpStdio", "mcpSse");
 
@@ -101,8 +101,8 @@ public final class ExpertDefinitions {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String skillPath = path + "." + e.getKey();
-            if (!SKILL_NAME.matcher(e.getKey()).matches() || e.getKey().length() > 255) {
-                v.fail(skillPath, "skill names must match " + SKILL_NAME.pattern() + " (1..255 characters)");
+            if (e.getKey().isEmpty() || e.getKey().length() > 255) {
+                v.fail(skillPath, "skill names must be 1..255 characters");
                 continue;
             }
             JsonNode skill = e.getValue();
@@ -129,13 +129,17 @@ public final class ExpertDefinitions {
             v.fail(path + ".description", "must be a string");
         }
         JsonNode tools = skill.get("tools");
-        if (tools == null || !tools.isObject()) {
-            v.fail(path + ".tools", "must be an object mapping tool names to tools");
+        if (tools == null || !tools.isObject() || tools.isEmpty()) {
+            v.fail(path + ".tools", "must be a non-empty object mapping tool names to tools");
             return;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = tools.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> tool = it.next();
             String toolPath = path + ".tools." + tool.getKey();
+            if (!TOOL_NAME.matcher(tool.getKey()).matches()) {
+                v.fail(toolPath, "tool names must match " + TOOL_NAME.pattern());
+                continue;
+            }
             if (!tool.getValue().isObject()) {
                 v.fail(toolPath, "must be an object");
                 continue;

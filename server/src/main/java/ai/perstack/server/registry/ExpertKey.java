@@ -14,7 +14,7 @@ public record ExpertKey(String organization, String name, String version, String
     /** Scope name parts: {@code ^[a-z0-9][a-z0-9_-]*$}, 1..255. */
     public static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,254}$");
     /** Tags start with a letter, so a tag can never be mistaken for a version. */
-    public static final Pattern TAG = Pattern.compile("^[a-z][a-z0-9_-]{0,127}$");
+    public static final Pattern TAG = Pattern.compile("^[a-z][a-z0-9._-]{0,63}$");
     /** The tag every scope's default version carries. */
     public static final String LATEST = "latest";
 

@@ -118,7 +118,7 @@ public final class RegistryService {
     public YankView yank(Organization org, String orgSegment, String nameSegment) {
         ExpertKey key = ScopeAccess.key(orgSegment, nameSegment);
         if (key.version() == null) {
-            throw ApiException.invalid("key", "must name an exact version (@org/name@1.2.3)");
+            throw ApiException.invalid("name", "must name an exact version (name@1.2.3)");
         }
         return db.inTransaction(tx -> {
             ScopeRecord scope = access.writable(tx, org, key);

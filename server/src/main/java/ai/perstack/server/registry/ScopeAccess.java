@@ -27,10 +27,13 @@ final class ScopeAccess {
 
     /** Parses a key given as the two path segments, or 400. */
     static ExpertKey key(String orgSegment, String nameSegment) {
+        if (orgSegment == null || !orgSegment.startsWith("@") || !ExpertKey.NAME.matcher(orgSegment.substring(1)).matches()) {
+            throw ApiException.invalid("org", "must be @ followed by an organization name matching " + ExpertKey.NAME.pattern());
+        }
         ExpertKey key = ExpertKey.fromSegments(orgSegment, nameSegment);
         if (key == null) {
-            throw ApiException.invalid("key", "must be @org/name, @org/name@version or @org/name@tag, where org and name match "
-                    + ExpertKey.NAME.pattern() + ", versions are semver and tags match " + ExpertKey.TAG.pattern());
+            throw ApiException.invalid("name", "must be a name matching " + ExpertKey.NAME.pattern()
+                    + ", optionally followed by @version (semver) or @tag (" + ExpertKey.TAG.pattern() + ")");
         }
         return key;
     }
@@ -39,7 +42,7 @@ final class ScopeAccess {
     static ExpertKey scope(String orgSegment, String nameSegment) {
         ExpertKey key = key(orgSegment, nameSegment);
         if (!key.isScopeOnly()) {
-            throw ApiException.invalid("scope", "must be @org/name without a version or tag");
+            throw ApiException.invalid("name", "must name a scope, without a version or tag");
         }
         return key;
     }
@@ -51,25 +54,33 @@ final class ScopeAccess {
                 .orElseThrow(() -> notFound(key));
     }
 
-    /** A scope the organization owns and may change: 404 if invisible, 403 if someone else's public scope. */
+    /**
+     * A scope the organization owns and may change. Another organization's public scope is a
+     * 403; any other scope outside the caller's namespace is a 400 (whether it exists or not,
+     * so nothing leaks); a missing scope of the caller's is a 404.
+     */
     ScopeRecord writable(Tx tx, Organization org, ExpertKey key) throws SQLException {
-        ScopeRecord scope = experts.findScope(tx, key.scopeName()).orElseThrow(() -> notFound(key));
-        return checkWritable(org, scope, key);
+        Optional<ScopeRecord> scope = experts.findScope(tx, key.scopeName());
+        checkNamespace(org, scope.orElse(null), key);
+        return scope.orElseThrow(() -> notFound(key));
+    }
+
+    /** Rejects writes outside the caller's namespace: 403 for a public scope, else 400. */
+    static void checkNamespace(Organization org, ScopeRecord scope, ExpertKey key) {
+        if (scope != null && isOwner(org, scope)) {
+            return;
+        }
+        if (scope != null && "public".equals(scope.visibility())) {
+            throw ApiException.forbidden("expert scope " + key.scopeName() + " belongs to another organization");
+        }
+        if (!key.organization().equals(org.name())) {
+            throw ApiException.invalid("org", "must be your organization's namespace @" + org.name());
+        }
     }
 
     /** A scope whose drafts the organization may see: drafts are visible to the owner only. */
     ScopeRecord ownedForReading(Tx tx, Organization org, ExpertKey key) throws SQLException {
         return experts.findScope(tx, key.scopeName()).filter(s -> isOwner(org, s)).orElseThrow(() -> notFound(key));
-    }
-
-    static ScopeRecord checkWritable(Organization org, ScopeRecord scope, ExpertKey key) {
-        if (isOwner(org, scope)) {
-            return scope;
-        }
-        if ("public".equals(scope.visibility())) {
-            throw ApiException.forbidden("expert scope " + key.scopeName() + " belongs to another organization");
-        }
-        throw notFound(key);
     }
 
     static boolean isOwner(Organization org, ScopeRecord scope) {

@@ -1,0 +1,2 @@
+/** The {@code perstack} command line (picocli): {@code serve} and {@code admin}. */
+package ai.perstack.cli;

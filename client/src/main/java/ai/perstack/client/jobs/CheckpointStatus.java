@@ -46,7 +46,7 @@ public final class CheckpointStatus {
             this.value = value;
         }
 
-        /** The wire value. */
+        /** {@return the wire value} */
         public String value() {
             return value;
         }
@@ -58,7 +58,12 @@ public final class CheckpointStatus {
         this.value = value;
     }
 
-    /** The status for a wire value, known or not. */
+    /**
+     * The status for a wire value, known or not.
+     *
+     * @param value the wire value; unknown values are kept
+     * @return the status for a wire value, known or not
+     */
     public static CheckpointStatus of(String value) {
         Objects.requireNonNull(value, "value");
         for (Known k : Known.values()) {
@@ -69,7 +74,12 @@ public final class CheckpointStatus {
         return new CheckpointStatus(value);
     }
 
-    /** The instance of a known value. */
+    /**
+     * The instance of a known value.
+     *
+     * @param known a known value
+     * @return the instance of a known value
+     */
     public static CheckpointStatus of(Known known) {
         return switch (known) {
             case INIT -> INIT;
@@ -82,12 +92,12 @@ public final class CheckpointStatus {
         };
     }
 
-    /** The wire value, exactly as sent or received. */
+    /** {@return the wire value, exactly as sent or received} */
     public String value() {
         return value;
     }
 
-    /** The known constant, or empty for a value this client does not know. */
+    /** {@return the known constant, or empty for a value this client does not know} */
     public Optional<Known> known() {
         for (Known k : Known.values()) {
             if (k.value.equals(value)) {
@@ -97,7 +107,7 @@ public final class CheckpointStatus {
         return Optional.empty();
     }
 
-    /** True when this client knows the value. */
+    /** {@return true when this client knows the value} */
     public boolean isKnown() {
         return known().isPresent();
     }

@@ -50,7 +50,7 @@ public final class JobStatus {
             this.value = value;
         }
 
-        /** The wire value. */
+        /** {@return the wire value} */
         public String value() {
             return value;
         }
@@ -62,7 +62,12 @@ public final class JobStatus {
         this.value = value;
     }
 
-    /** The status for a wire value, known or not. */
+    /**
+     * The status for a wire value, known or not.
+     *
+     * @param value the wire value; unknown values are kept
+     * @return the status for a wire value, known or not
+     */
     public static JobStatus of(String value) {
         Objects.requireNonNull(value, "value");
         for (Known k : Known.values()) {
@@ -73,7 +78,12 @@ public final class JobStatus {
         return new JobStatus(value);
     }
 
-    /** The instance of a known value. */
+    /**
+     * The instance of a known value.
+     *
+     * @param known a known value
+     * @return the instance of a known value
+     */
     public static JobStatus of(Known known) {
         return switch (known) {
             case QUEUED -> QUEUED;
@@ -87,12 +97,12 @@ public final class JobStatus {
         };
     }
 
-    /** The wire value, exactly as sent or received. */
+    /** {@return the wire value, exactly as sent or received} */
     public String value() {
         return value;
     }
 
-    /** The known constant, or empty for a value this client does not know. */
+    /** {@return the known constant, or empty for a value this client does not know} */
     public Optional<Known> known() {
         for (Known k : Known.values()) {
             if (k.value.equals(value)) {
@@ -102,12 +112,12 @@ public final class JobStatus {
         return Optional.empty();
     }
 
-    /** True when this client knows the value. */
+    /** {@return true when this client knows the value} */
     public boolean isKnown() {
         return known().isPresent();
     }
 
-    /** True for statuses after which the job takes no more steps until continued: completed, stopped, canceled. */
+    /** {@return true for statuses after which the job takes no more steps until continued: completed, stopped, canceled} */
     public boolean isFinal() {
         return known().map(k -> k != Known.QUEUED && k != Known.RUNNING && k != Known.PAUSED).orElse(false);
     }

@@ -30,7 +30,7 @@ public final class ReasoningBudget {
             this.value = value;
         }
 
-        /** The wire value. */
+        /** {@return the wire value} */
         public String value() {
             return value;
         }
@@ -42,7 +42,12 @@ public final class ReasoningBudget {
         this.value = value;
     }
 
-    /** The status for a wire value, known or not. */
+    /**
+     * The status for a wire value, known or not.
+     *
+     * @param value the wire value; unknown values are kept
+     * @return the status for a wire value, known or not
+     */
     public static ReasoningBudget of(String value) {
         Objects.requireNonNull(value, "value");
         for (Known k : Known.values()) {
@@ -53,7 +58,12 @@ public final class ReasoningBudget {
         return new ReasoningBudget(value);
     }
 
-    /** The instance of a known value. */
+    /**
+     * The instance of a known value.
+     *
+     * @param known a known value
+     * @return the instance of a known value
+     */
     public static ReasoningBudget of(Known known) {
         return switch (known) {
             case LOW -> LOW;
@@ -62,12 +72,12 @@ public final class ReasoningBudget {
         };
     }
 
-    /** The wire value, exactly as sent or received. */
+    /** {@return the wire value, exactly as sent or received} */
     public String value() {
         return value;
     }
 
-    /** The known constant, or empty for a value this client does not know. */
+    /** {@return the known constant, or empty for a value this client does not know} */
     public Optional<Known> known() {
         for (Known k : Known.values()) {
             if (k.value.equals(value)) {
@@ -77,7 +87,7 @@ public final class ReasoningBudget {
         return Optional.empty();
     }
 
-    /** True when this client knows the value. */
+    /** {@return true when this client knows the value} */
     public boolean isKnown() {
         return known().isPresent();
     }

@@ -120,7 +120,7 @@ public final class BenchMain {
                 }
             }
         }
-        Options options = jmh(SseParserBenchmark.class).build();
+        Options options = jmh(SseParserBenchmark.class).measurementTime(TimeValue.seconds(1)).build();
         Map<String, Stats> mbs = new LinkedHashMap<>();
         for (RunResult r : new Runner(options).run()) {
             String c = r.getParams().getParam("corpus");

@@ -13,13 +13,13 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Opens 1,000 checkpoint streams on one slow job (a checkpoint every 2 s), reads the first
+ * Opens N (default 1,000) checkpoint streams on one slow job (a checkpoint every 2 s), reads the first
  * checkpoint of each so every one is connected and parsing, and prints the heap retained per
- * open stream: (used after GC with the streams open − used after GC before) ÷ 1,000.
+ * open stream: (used after GC with the streams open − used after GC before) ÷ N.
  */
 public final class ClientMemory {
     public static void main(String[] args) throws Exception {
-        int streams = 1000;
+        int streams = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
         try (PerstackClient client = PerstackClient.create(ApiClientConfig.builder().apiKey(args[1]).baseUrl(args[0])
                 .timeout(Duration.ofSeconds(60)).build())) {
             String id = client.jobs().start(StartJobInput.builder().applicationId(args[2]).expertKey("@local/writer")

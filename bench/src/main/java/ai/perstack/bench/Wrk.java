@@ -88,17 +88,23 @@ final class Wrk {
         };
     }
 
-    /** POSTs a new application per request, each with its own name. */
+    /** POSTs a new application per request, each with a name unique across threads and runs. */
     static String createApplicationScript() {
         return """
-                local counter = 0
-                local prefix = tostring(math.random(1, 1000000000))
+                local threads = 0
+                function setup(thread)
+                  threads = threads + 1
+                  thread:set("tid", threads)
+                end
+                function init(args)
+                  counter = 0
+                end
                 wrk.method = "POST"
                 wrk.headers["Content-Type"] = "application/json"
                 request = function()
                   counter = counter + 1
-                  return wrk.format(nil, nil, nil, '{"name":"bench-' .. prefix .. '-' .. counter .. '"}')
+                  return wrk.format(nil, nil, nil, '{"name":"bench-RUN-' .. tid .. '-' .. counter .. '"}')
                 end
-                """;
+                """.replace("RUN", Long.toString(System.nanoTime(), 36));
     }
 }

@@ -390,6 +390,22 @@ abstract class ProviderScenarios {
     }
 
     @Test
+    void aCancelDuringAModelCallDropsTheStep() {
+        stub.then(Reply.json(200, textReply("too late", null, 1, 1)).delayed(800));
+        String id = f.startId("Hi");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (stub.requests().isEmpty() && System.currentTimeMillis() < deadline) {
+            sleep(10);
+        }
+        expect(f.api.post("/api/v1/jobs/" + id + "/cancel", null), 200);
+        sleep(1200);
+        JsonNode job = f.job(id);
+        assertThat(job.get("status").asText()).isEqualTo("canceled");
+        assertThat(job.has("result") && !job.get("result").isNull()).isFalse();
+        assertThat(f.checkpoints(id)).extracting(c -> c.get("activity").get("type").asText()).containsExactly("query");
+    }
+
+    @Test
     void startingWithoutTheKeySecretIsA400NamingIt() {
         expect(f.api.delete("/api/v1/env/secrets/" + keySecret()), 200);
         f.variable(baseUrlVariable(), "https://models.example.com/v1");

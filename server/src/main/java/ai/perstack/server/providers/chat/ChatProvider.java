@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The runtime loop of the chat-style model providers ({@code openai}, {@code anthropic}); the
@@ -42,6 +44,7 @@ import java.util.Map;
  * read from the job's environment on every call and never stored.
  */
 public abstract class ChatProvider implements ModelProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatProvider.class);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final ProviderHttp http;
@@ -118,6 +121,9 @@ public abstract class ChatProvider implements ModelProvider {
         try {
             reply = call(request, ctx);
         } catch (ProviderFailure f) {
+            // Messages are scrubbed of secret values before they get here.
+            LOG.info("{} model call failed ({}, {}): {}", name(), f.name(), f.retryable() ? "retryable" : "final",
+                    f.getMessage());
             if (f.retryable()) {
                 int failures = memo.path("failures").asInt(0) + 1;
                 memo.put("failures", failures);

@@ -34,6 +34,7 @@ import java.util.function.UnaryOperator;
 public final class ProviderHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long POLL_MS = 25;
+    private static final long CANCEL_CHECK_MS = 2;
     private static final int MAX_MESSAGE = 1000;
 
     private final HttpClient client;
@@ -103,7 +104,8 @@ public final class ProviderHttp {
                 try {
                     return future.get(POLL_MS, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
-                    ctx.sleeper().sleep(1); // throws when the job was canceled or the server stops
+                    // A short wait that throws when the job was canceled or the server stops.
+                    ctx.sleeper().sleep(CANCEL_CHECK_MS);
                 }
             }
         } catch (InterruptedException e) {

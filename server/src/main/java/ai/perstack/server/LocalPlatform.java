@@ -3,6 +3,12 @@ package ai.perstack.server;
 import ai.perstack.server.applications.ApplicationService;
 import ai.perstack.server.env.EnvService;
 import ai.perstack.server.http.HttpApi;
+import ai.perstack.server.jobs.JobService;
+import ai.perstack.server.jobs.JobSignals;
+import ai.perstack.server.jobs.WorkerPool;
+import ai.perstack.server.providers.Providers;
+import ai.perstack.server.store.CheckpointRepository;
+import ai.perstack.server.store.JobRepository;
 import ai.perstack.server.registry.DraftService;
 import ai.perstack.server.registry.RegistryService;
 import ai.perstack.server.security.AccessService;
@@ -40,10 +46,14 @@ public final class LocalPlatform implements AutoCloseable {
     private final HttpApi http;
     private final String bootstrapApiKey;
     private final ScheduledExecutorService housekeeping;
+    private final JobSignals signals;
+    private final WorkerPool workers;
 
     private LocalPlatform(PlatformConfig config, Database db, AccessService access, HttpApi http,
-                          String bootstrapApiKey) {
+                          String bootstrapApiKey, JobSignals signals, WorkerPool workers) {
         this.config = config;
+        this.signals = signals;
+        this.workers = workers;
         this.db = db;
         this.access = access;
         this.http = http;
@@ -74,12 +84,29 @@ public final class LocalPlatform implements AutoCloseable {
             ApplicationRepository applications = new ApplicationRepository();
             ExpertRepository experts = new ExpertRepository();
             RegistryService registry = new RegistryService(db, experts, json, clock);
-            HttpApi.Services services = new HttpApi.Services(db, access,
-                    new ApplicationService(db, applications, clock),
-                    new EnvService(db, new EnvRepository(), cipher, clock),
-                    registry, new DraftService(db, experts, applications, registry, clock), cipher, clock);
-            HttpApi http = new HttpApi(services, config.host(), config.port(), config.rateLimit(), Version.VALUE);
-            LocalPlatform platform = new LocalPlatform(config, db, access, http, bootstrapKey);
+            EnvRepository env = new EnvRepository();
+            JobRepository jobRepository = new JobRepository();
+            CheckpointRepository checkpoints = new CheckpointRepository();
+            Providers providers = Providers.builtIn();
+            JobSignals signals = new JobSignals();
+            JobService jobs = new JobService(db, jobRepository, checkpoints, applications, env, registry, providers,
+                    signals, clock);
+            ApplicationService applicationService = new ApplicationService(db, applications, clock);
+            applicationService.setDeletionGuard(jobs.deletionGuard());
+            HttpApi.Services services = new HttpApi.Services(db, access, applicationService,
+                    new EnvService(db, env, cipher, clock),
+                    registry, new DraftService(db, experts, applications, registry, clock), cipher, clock,
+                    jobs, config.streamPing());
+            WorkerPool workers = new WorkerPool(db, jobRepository, checkpoints, providers, signals, clock,
+                    config.workers());
+            HttpApi http;
+            try {
+                http = new HttpApi(services, config.host(), config.port(), config.rateLimit(), Version.VALUE);
+            } catch (RuntimeException e) {
+                workers.close();
+                throw e;
+            }
+            LocalPlatform platform = new LocalPlatform(config, db, access, http, bootstrapKey, signals, workers.start());
             LOG.info("Perstack local platform {} listening on {} ({})", Version.VALUE, platform.baseUrl(),
                     db.isPostgres() ? "PostgreSQL" : "H2 in " + config.dataDir().toAbsolutePath());
             return platform;
@@ -144,14 +171,22 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    /** Stops accepting requests, lets running ones finish, and closes the store. */
+    /**
+     * Ends the checkpoint streams, stops accepting requests and lets running ones finish, stops
+     * the workers (their jobs resume from the last checkpoint on the next start), and closes the store.
+     */
     @Override
     public void close() {
         housekeeping.shutdownNow();
         try {
+            signals.notifier().close();
             http.close();
         } finally {
-            db.close();
+            try {
+                workers.close();
+            } finally {
+                db.close();
+            }
         }
     }
 }

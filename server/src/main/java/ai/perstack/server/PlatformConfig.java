@@ -1,13 +1,15 @@
 package ai.perstack.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * How to start a {@link LocalPlatform}. Built with {@link #builder()}; every setting has a default:
  * {@code 127.0.0.1}, port 8080, data directory {@code ./.perstack}, H2 in the data directory,
- * a generated bootstrap key, the master key from {@code DIR/master.key}, no rate limit.
+ * a generated bootstrap key, the master key from {@code DIR/master.key}, no rate limit,
+ * 4 job workers, a stream ping every 15 s.
  */
 public final class PlatformConfig {
     private final String host;
@@ -17,8 +19,12 @@ public final class PlatformConfig {
     private final String bootstrapApiKey;
     private final byte[] masterKey;
     private final int rateLimit;
+    private final int workers;
+    private final Duration streamPing;
 
     private PlatformConfig(Builder b) {
+        this.workers = b.workers;
+        this.streamPing = b.streamPing;
         this.host = b.host;
         this.port = b.port;
         this.dataDir = b.dataDir;
@@ -64,11 +70,21 @@ public final class PlatformConfig {
         return rateLimit;
     }
 
+    /** How many jobs this process runs at once. */
+    public int workers() {
+        return workers;
+    }
+
+    /** The longest silence on a checkpoint stream before a {@code : ping} comment. */
+    public Duration streamPing() {
+        return streamPing;
+    }
+
     @Override
     public String toString() {
         // Key material is never printed.
         return "PlatformConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", database="
-                + (databaseUrl == null ? "h2" : "postgresql") + ", rateLimit=" + rateLimit + "]";
+                + (databaseUrl == null ? "h2" : "postgresql") + ", rateLimit=" + rateLimit + ", workers=" + workers + "]";
     }
 
     /** Builds a {@link PlatformConfig}. */
@@ -80,8 +96,28 @@ public final class PlatformConfig {
         private String bootstrapApiKey;
         private byte[] masterKey;
         private int rateLimit;
+        private int workers = 4;
+        private Duration streamPing = Duration.ofSeconds(15);
 
         private Builder() {
+        }
+
+        /** Job workers of this process, 1..256. */
+        public Builder workers(int workers) {
+            if (workers < 1 || workers > 256) {
+                throw new IllegalArgumentException("workers must be 1..256");
+            }
+            this.workers = workers;
+            return this;
+        }
+
+        /** The ping interval of checkpoint streams (tests shorten it), 10 ms..15 s. */
+        public Builder streamPing(Duration streamPing) {
+            if (streamPing.toMillis() < 10 || streamPing.compareTo(Duration.ofSeconds(15)) > 0) {
+                throw new IllegalArgumentException("streamPing must be 10 ms..15 s");
+            }
+            this.streamPing = streamPing;
+            return this;
         }
 
         public Builder host(String host) {

@@ -16,7 +16,12 @@ import java.time.Instant;
  */
 public record Variable(String name, String value, Instant createdAt, Instant updatedAt, JsonNode json) {
 
-    /** Reads a variable object. */
+    /**
+     * Reads a variable object.
+     *
+     * @param in the JSON object to read
+     * @return the {@code Variable} read from {@code in}
+     */
     public static Variable read(JsonIn in) {
         return new Variable(in.string("name"), in.string("value"), in.instant("createdAt"), in.instant("updatedAt"), in.node());
     }

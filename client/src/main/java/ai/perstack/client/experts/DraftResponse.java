@@ -15,7 +15,12 @@ public record DraftResponse(Data data, JsonNode json) {
     public record Data(ExpertDraft draft) {
     }
 
-    /** Reads the envelope. */
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code DraftResponse} read from {@code in}
+     */
     public static DraftResponse read(JsonIn in) {
         return new DraftResponse(new Data(in.object("data").object("draft", ExpertDraft::read)), in.node());
     }

@@ -26,7 +26,12 @@ public record ExpertMetaResponse(Data data, JsonNode json) {
                        Instant createdAt) {
     }
 
-    /** Reads the envelope. */
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code ExpertMetaResponse} read from {@code in}
+     */
     public static ExpertMetaResponse read(JsonIn in) {
         JsonIn d = in.object("data");
         return new ExpertMetaResponse(new Data(d.string("scope"), d.string("version"), d.optString("tag"),

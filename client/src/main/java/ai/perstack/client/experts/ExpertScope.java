@@ -25,7 +25,12 @@ public record ExpertScope(String scopeName, Optional<String> organizationId, Opt
                           ExpertCategory category, Visibility visibility, Optional<String> latestVersion,
                           Map<String, String> tags, Optional<Instant> createdAt, Instant updatedAt, JsonNode json) {
 
-    /** Reads a scope object. */
+    /**
+     * Reads a scope object.
+     *
+     * @param in the JSON object to read
+     * @return the {@code ExpertScope} read from {@code in}
+     */
     public static ExpertScope read(JsonIn in) {
         return new ExpertScope(in.string("scopeName"), in.optString("organizationId"), in.optString("description"),
                 ExpertCategory.of(in.string("category", "general")), Visibility.of(in.string("visibility")),

@@ -15,7 +15,12 @@ public record ExpertVersionResponse(Data data, JsonNode json) {
     public record Data(ExpertVersion version) {
     }
 
-    /** Reads the envelope. */
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code ExpertVersionResponse} read from {@code in}
+     */
     public static ExpertVersionResponse read(JsonIn in) {
         return new ExpertVersionResponse(new Data(in.object("data").object("version", ExpertVersion::read)), in.node());
     }

@@ -19,7 +19,12 @@ public record ListExpertsResponse(Data data, ListMeta meta, JsonNode json) {
     public record Data(List<ExpertScope> experts) {
     }
 
-    /** Reads the envelope. */
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code ListExpertsResponse} read from {@code in}
+     */
     public static ListExpertsResponse read(JsonIn in) {
         return new ListExpertsResponse(new Data(in.object("data").list("experts", ExpertScope::read)), in.object("meta", ListMeta::read), in.node());
     }

@@ -18,7 +18,12 @@ public record YankResponse(Data data, JsonNode json) {
     public record Data(boolean yanked, boolean latestTagUpdated) {
     }
 
-    /** Reads the envelope. */
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code YankResponse} read from {@code in}
+     */
     public static YankResponse read(JsonIn in) {
         JsonIn d = in.object("data");
         return new YankResponse(new Data(d.bool("yanked"), d.bool("latestTagUpdated")), in.node());

@@ -105,7 +105,8 @@ public final class Transport implements AutoCloseable {
                 .header("Authorization", authorization)
                 .header("Accept", accept)
                 .header("User-Agent", UserAgent.VALUE);
-        options.headers().forEach(b::header);
+        // The caller's headers replace the defaults rather than joining them (one Accept, one User-Agent).
+        options.headers().forEach(b::setHeader);
         return b;
     }
 
@@ -227,7 +228,9 @@ public final class Transport implements AutoCloseable {
             }
             HttpRequest.Builder b = transport.request(transport.uri(call.path(), call.query()), call.options(), "application/json");
             if (call.body() != null) {
-                b.header("Content-Type", "application/json; charset=utf-8");
+                if (call.options().headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+                    b.header("Content-Type", "application/json; charset=utf-8");
+                }
                 b.method(call.method(), HttpRequest.BodyPublishers.ofByteArray(Json.bytes(call.body())));
             } else {
                 b.method(call.method(), HttpRequest.BodyPublishers.noBody());

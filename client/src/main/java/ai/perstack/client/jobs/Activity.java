@@ -13,25 +13,30 @@ import java.util.Optional;
  */
 public sealed interface Activity {
 
-    /** The wire type, e.g. {@code think}. */
+    /** {@return the wire type, e.g. {@code think}} */
     String type();
 
-    /** The activity id. */
+    /** {@return the activity id} */
     String id();
 
-    /** The key of the expert whose step it was. */
+    /** {@return the key of the expert whose step it was} */
     String expertKey();
 
-    /** The run it belongs to. */
+    /** {@return the run it belongs to} */
     String runId();
 
-    /** The model's reasoning text, when recorded. */
+    /** {@return the model's reasoning text, when recorded} */
     Optional<String> reasoning();
 
-    /** The object as received. */
+    /** {@return the object as received} */
     JsonNode json();
 
-    /** Reads an activity object by its {@code type}. */
+    /**
+     * Reads an activity object by its {@code type}.
+     *
+     * @param in the JSON object to read
+     * @return the activity; {@link Activity.Unknown} for a type this client does not know
+     */
     static Activity read(JsonIn in) {
         String type = in.string("type");
         String id = in.string("id");

@@ -29,7 +29,12 @@ public record Checkpoint(String id, String jobId, String runId, long sequence, l
                          CheckpointExpert expert, Activity activity, Usage usage, OptionalDouble contextWindowUsage,
                          Optional<JobError> error, Instant startedAt, Optional<Instant> finishedAt, JsonNode json) {
 
-    /** Reads a checkpoint object. */
+    /**
+     * Reads a checkpoint object.
+     *
+     * @param in the JSON object to read
+     * @return the {@code Checkpoint} read from {@code in}
+     */
     public static Checkpoint read(JsonIn in) {
         return new Checkpoint(in.string("id"), in.string("jobId"), in.string("runId"), in.integer("sequence"),
                 in.integer("stepNumber"), CheckpointStatus.of(in.string("status")),

@@ -13,7 +13,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record CheckpointExpert(String key, String name, String version, JsonNode json) {
 
-    /** Reads an expert reference. */
+    /**
+     * Reads an expert reference.
+     *
+     * @param in the JSON object to read
+     * @return the {@code CheckpointExpert} read from {@code in}
+     */
     public static CheckpointExpert read(JsonIn in) {
         return new CheckpointExpert(in.string("key"), in.string("name"), in.string("version"), in.node());
     }

@@ -88,12 +88,12 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
         });
     }
 
-    /** The job's status from the {@code done} event, once the stream has ended with it. */
+    /** {@return the job's status from the {@code done} event, once the stream has ended with it} */
     public Optional<JobStatus> doneStatus() {
         return Optional.ofNullable(doneStatus);
     }
 
-    /** The sequence of the last checkpoint yielded (0 before the first); resume from it with {@code Last-Event-ID}. */
+    /** {@return the sequence of the last checkpoint yielded (0 before the first); resume from it with {@code Last-Event-ID}} */
     public long lastSequence() {
         return lastSequence;
     }
@@ -122,7 +122,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
         };
     }
 
-    /** A sequential {@link Stream} over the results; closing it closes this stream. */
+    /** {@return a sequential {@link Stream} over the results; closing it closes this stream} */
     public Stream<ApiResult<Checkpoint>> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(this::close);
@@ -131,6 +131,9 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
     /**
      * Consumes the stream on a new thread, calling {@code action} for each result; completes
      * with the {@link #doneStatus()} when the stream ends (never exceptionally unless {@code action} throws).
+     *
+     * @param action called with each result, in order, on the consuming thread
+     * @return a future of the {@code done} status, empty when the stream ended without one
      */
     public CompletableFuture<Optional<JobStatus>> forEachAsync(Consumer<ApiResult<Checkpoint>> action) {
         CompletableFuture<Optional<JobStatus>> result = new CompletableFuture<>();

@@ -15,7 +15,12 @@ public record JobResponse(Data data, JsonNode json) {
     public record Data(Job job) {
     }
 
-    /** Reads the envelope. */
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code JobResponse} read from {@code in}
+     */
     public static JobResponse read(JsonIn in) {
         return new JobResponse(new Data(in.object("data").object("job", Job::read)), in.node());
     }

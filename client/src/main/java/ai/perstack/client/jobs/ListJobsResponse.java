@@ -19,7 +19,12 @@ public record ListJobsResponse(Data data, ListMeta meta, JsonNode json) {
     public record Data(List<Job> jobs) {
     }
 
-    /** Reads the envelope. */
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code ListJobsResponse} read from {@code in}
+     */
     public static ListJobsResponse read(JsonIn in) {
         return new ListJobsResponse(new Data(in.object("data").list("jobs", Job::read)), in.object("meta", ListMeta::read), in.node());
     }

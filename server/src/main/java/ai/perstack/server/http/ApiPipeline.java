@@ -145,4 +145,24 @@ final class ApiPipeline {
         ctx.contentType("application/json; charset=utf-8");
         ctx.result(text);
     }
+
+    /**
+     * Rate limit and authentication only, for handlers that write their own response (the
+     * checkpoint stream); throws the same errors {@link #wrap} renders.
+     */
+    Organization authenticate(Context ctx) {
+        String key = bearerKey(ctx);
+        if (rateLimiter.enabled()) {
+            long wait = rateLimiter.acquire(key == null ? "anonymous" : ApiKeys.hash(key));
+            if (wait > 0) {
+                ctx.header("Retry-After", Long.toString(wait));
+                throw ApiException.of(ApiException.Kind.RATE_LIMITED, "rate limit exceeded; retry after " + wait + " s");
+            }
+        }
+        return (key == null ? Optional.<Organization>empty() : access.authenticate(key)).orElseThrow(() -> {
+            ctx.header("WWW-Authenticate", "Bearer");
+            return ApiException.of(ApiException.Kind.UNAUTHENTICATED,
+                    key == null ? "missing API key: send Authorization: Bearer <key>" : "unknown API key");
+        });
+    }
 }

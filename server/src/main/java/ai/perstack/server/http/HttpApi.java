@@ -4,6 +4,7 @@ import ai.perstack.server.applications.ApplicationService;
 import ai.perstack.server.domain.ApiException;
 import ai.perstack.server.domain.Ids;
 import ai.perstack.server.env.EnvService;
+import ai.perstack.server.jobs.JobService;
 import ai.perstack.server.registry.DraftService;
 import ai.perstack.server.registry.RegistryService;
 import ai.perstack.server.security.AccessService;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -35,7 +37,8 @@ public final class HttpApi implements AutoCloseable {
 
     /** The domain services the API exposes. */
     public record Services(Database db, AccessService access, ApplicationService applications, EnvService env,
-                           RegistryService registry, DraftService drafts, SecretCipher cipher, Clock clock) {
+                           RegistryService registry, DraftService drafts, SecretCipher cipher, Clock clock,
+                           JobService jobs, Duration streamPing) {
     }
 
     private final JsonCodec json = new JsonCodec();
@@ -45,6 +48,8 @@ public final class HttpApi implements AutoCloseable {
     private final EnvHandlers secrets;
     private final EnvHandlers variables;
     private final ExpertHandlers experts;
+    private final JobHandlers jobs;
+    private final CheckpointStreamHandler checkpointStream;
     private final String version;
     private final byte[] openapi;
     private final Javalin app;
@@ -62,6 +67,10 @@ public final class HttpApi implements AutoCloseable {
         this.secrets = new EnvHandlers(services.env(), EnvService.Kind.SECRET);
         this.variables = new EnvHandlers(services.env(), EnvService.Kind.VARIABLE);
         this.experts = new ExpertHandlers(services.registry(), services.drafts());
+        this.jobs = new JobHandlers(services.jobs());
+        // Another process's commits reach a stream through the shared PostgreSQL: read it every second.
+        this.checkpointStream = new CheckpointStreamHandler(pipeline, services.jobs(), json,
+                services.streamPing().toMillis(), services.db().isPostgres() ? 1_000 : services.streamPing().toMillis());
         this.openapi = loadOpenApi();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -119,6 +128,16 @@ public final class HttpApi implements AutoCloseable {
         r.post(API + "/experts/{org}/{name}/drafts/{draftRef}", api(experts::updateDraft));
         r.delete(API + "/experts/{org}/{name}/drafts/{draftRef}", api(experts::deleteDraft));
         r.post(API + "/experts/{org}/{name}/drafts/{draftRef}/version", api(experts::assignVersion));
+
+        r.get(API + "/jobs", api(jobs::list));
+        r.post(API + "/jobs", api(jobs::start));
+        r.get(API + "/jobs/{jobId}", api(jobs::get));
+        r.post(API + "/jobs/{jobId}", api(jobs::update));
+        r.post(API + "/jobs/{jobId}/continue", api(jobs::continueJob));
+        r.post(API + "/jobs/{jobId}/cancel", api(jobs::cancel));
+        r.get(API + "/jobs/{jobId}/checkpoints", api(jobs::listCheckpoints));
+        r.get(API + "/jobs/{jobId}/checkpoints/stream", checkpointStream);
+        r.get(API + "/jobs/{jobId}/checkpoints/{checkpointId}", api(jobs::getCheckpoint));
     }
 
     private io.javalin.http.Handler api(ApiHandler handler) {

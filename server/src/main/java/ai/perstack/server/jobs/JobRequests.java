@@ -1,0 +1,19 @@
+package ai.perstack.server.jobs;
+
+import java.util.List;
+
+/** The inputs of the job calls, as parsed from the request (types checked, rules not yet). */
+public final class JobRequests {
+    private JobRequests() {
+    }
+
+    /** {@code POST /jobs}; null = not given. */
+    public record Start(String applicationId, String expertKey, String query, List<String> files, String provider,
+                        String model, String reasoningBudget, Integer maxSteps, Integer maxRetries) {
+    }
+
+    /** {@code POST /jobs/{id}/continue}; null = not given. */
+    public record Continue(String query, List<String> files, boolean interactiveToolCallResult, String provider,
+                           String model, Integer maxSteps) {
+    }
+}

@@ -1,0 +1,327 @@
+package ai.perstack.server.jobs;
+
+import ai.perstack.server.domain.Ids;
+import ai.perstack.server.providers.Action;
+import ai.perstack.server.providers.ModelProvider;
+import ai.perstack.server.providers.ProviderFailure;
+import ai.perstack.server.providers.Providers;
+import ai.perstack.server.providers.StepContext;
+import ai.perstack.server.providers.Usage;
+import ai.perstack.server.store.CheckpointRepository;
+import ai.perstack.server.store.Database;
+import ai.perstack.server.store.JobRecord;
+import ai.perstack.server.store.JobRepository;
+import ai.perstack.server.store.Tx;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a claimed job step by step. Each step: read the job (is it still ours and running?),
+ * take the step without holding a transaction, then commit its checkpoint together with the
+ * job's counters, usage and runtime state, and wake the job's streams. Pause, cancel and
+ * continue are requests the API writes into the job row; the runner honours them at the
+ * step boundary (a cancel also interrupts the step's waits).
+ */
+final class JobRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+    private static final long CANCEL_CHECK_MS = 500;
+
+    private final Database db;
+    private final JobRepository jobs;
+    private final CheckpointRepository checkpoints;
+    private final Providers providers;
+    private final JobSignals signals;
+    private final Clock clock;
+    private final Duration lease;
+
+    /** A step about to be taken: the job as read, its runtime state, definition and provider. */
+    private record Prepared(JobRecord job, RunState state, Definition definition, ModelProvider provider) {
+    }
+
+    JobRunner(Database db, JobRepository jobs, CheckpointRepository checkpoints, Providers providers,
+              JobSignals signals, Clock clock, Duration lease) {
+        this.db = db;
+        this.jobs = jobs;
+        this.checkpoints = checkpoints;
+        this.providers = providers;
+        this.signals = signals;
+        this.clock = clock;
+        this.lease = lease;
+    }
+
+    /** Runs the job {@code owner} claimed until it stops, pauses, is canceled, or the server stops. */
+    void run(String jobId, String owner) {
+        StepInterrupts.Token token = signals.interrupts().register(jobId);
+        try {
+            while (true) {
+                Prepared p = db.inTransaction(tx -> prepare(tx, jobId, owner));
+                if (p == null) {
+                    signals.changed(jobId);
+                    return;
+                }
+                Instant started = now();
+                StepResult step;
+                try {
+                    step = take(p, token);
+                } catch (InterruptedException e) {
+                    // Canceled (the API already wrote it) or the server stops: nothing of the step is kept.
+                    release(jobId, owner);
+                    signals.changed(jobId);
+                    return;
+                }
+                boolean goOn = db.inTransaction(tx -> commit(tx, jobId, owner, p, step, started));
+                signals.changed(jobId);
+                if (!goOn || token.shutdownRequested()) {
+                    if (goOn) {
+                        release(jobId, owner);
+                    }
+                    return;
+                }
+            }
+        } finally {
+            signals.interrupts().unregister(jobId, token);
+        }
+    }
+
+    private Prepared prepare(Tx tx, String jobId, String owner) throws SQLException {
+        JobRecord job = jobs.lock(tx, jobId).orElse(null);
+        if (job == null || !owner.equals(job.claimedBy)) {
+            return null;
+        }
+        Instant now = now();
+        if (!JobStatus.RUNNING.equals(job.status) && !JobStatus.QUEUED.equals(job.status)) {
+            releaseClaim(job, now);
+            jobs.update(tx, job);
+            return null;
+        }
+        Prepared p;
+        try {
+            ModelProvider provider = providers.find(job.provider).orElseThrow(() ->
+                    new IllegalArgumentException("provider " + job.provider + " is not available on this server"));
+            p = new Prepared(job, RunState.parse(job.stateJson), Definition.parse(job.definitionJson), provider);
+        } catch (IllegalArgumentException e) {
+            // A job this server cannot resume is stopped with the reason, never left running.
+            finish(job, JobStatus.STOPPED_BY_ERROR, now);
+            job.errorName = "CannotResume";
+            job.errorMessage = "the job cannot be resumed: " + e.getMessage();
+            job.errorRetryable = false;
+            jobs.update(tx, job);
+            return null;
+        }
+        if (job.totalSteps >= job.maxSteps) {
+            finish(job, JobStatus.STOPPED_BY_MAX_STEPS, now);
+            jobs.update(tx, job);
+            return null;
+        }
+        job.status = JobStatus.RUNNING;
+        job.leaseUntil = now.plus(lease);
+        job.updatedAt = now;
+        jobs.update(tx, job);
+        return p;
+    }
+
+    /** Takes one step of the top run. */
+    private StepResult take(Prepared p, StepInterrupts.Token token) throws InterruptedException {
+        ObjectNode run = p.state().top();
+        String runId = run.path("runId").asText();
+        int stepNumber = run.path("stepNumber").asInt() + 1;
+        run.put("stepNumber", stepNumber);
+        Definition.Member member = p.definition().member(run.path("expertKey").asText());
+        if (member == null) {
+            return error(runId, stepNumber, p.definition().coordinator(),
+                    new ProviderFailure("UnknownExpert", "expert " + run.path("expertKey").asText()
+                            + " is not in the job's definition", false));
+        }
+        ObjectNode delegation = (ObjectNode) run.remove("delegation");
+        if (delegation != null) {
+            ObjectNode activity = CheckpointJson.activity("delegationComplete", Ids.newId(), member.key(), runId)
+                    .put("delegateTo", delegation.path("delegateTo").asText())
+                    .put("result", delegation.path("result").asText());
+            return new StepResult(runId, stepNumber, member, JobStatus.CP_PROCEEDING, activity, Usage.NONE,
+                    null, null, null);
+        }
+        String answer = run.hasNonNull("answer") ? run.get("answer").asText() : null;
+        StepContext ctx = new StepContext(p.job().query, run.path("query").asText(), p.state().inDelegate(),
+                member.expert(), p.job().model, answer, (ObjectNode) run.get("memo"),
+                millis -> sleep(p.job().id, token, millis));
+        try {
+            Action action = p.provider().next(ctx);
+            run.put("retries", 0);
+            run.remove("answer");
+            return step(p, run, runId, stepNumber, member, action);
+        } catch (ProviderFailure f) {
+            int retries = run.path("retries").asInt();
+            if (f.retryable() && retries < p.job().maxRetries) {
+                run.put("retries", retries + 1);
+                ObjectNode activity = CheckpointJson.activity("retry", Ids.newId(), member.key(), runId)
+                        .put("error", f.name()).put("message", f.getMessage());
+                return new StepResult(runId, stepNumber, member, JobStatus.CP_PROCEEDING, activity, Usage.NONE,
+                        null, null, null);
+            }
+            return error(runId, stepNumber, member, f);
+        } catch (RuntimeException e) {
+            LOG.warn("provider {} failed on job {}", p.provider().name(), p.job().id, e);
+            return error(runId, stepNumber, member, new ProviderFailure(e.getClass().getSimpleName(),
+                    "the provider failed: " + e.getMessage(), false));
+        }
+    }
+
+    private StepResult step(Prepared p, ObjectNode run, String runId, int stepNumber, Definition.Member member,
+                            Action action) {
+        String id = Ids.newId();
+        String key = member.key();
+        if (action instanceof Action.Query q) {
+            return ok(runId, stepNumber, member, JobStatus.CP_INIT,
+                    CheckpointJson.activity("query", id, key, runId).put("text", q.text()), q.usage());
+        } else if (action instanceof Action.Think t) {
+            return ok(runId, stepNumber, member, JobStatus.CP_PROCEEDING,
+                    CheckpointJson.activity("think", id, key, runId).put("thought", t.thought()), t.usage());
+        } else if (action instanceof Action.Todo t) {
+            ObjectNode activity = CheckpointJson.activity("todo", id, key, runId);
+            int n = 0;
+            for (String title : t.titles()) {
+                activity.withArray("todos").addObject().put("id", Integer.toString(++n)).put("title", title)
+                        .put("completed", false);
+            }
+            activity.withArray("todos");
+            return ok(runId, stepNumber, member, JobStatus.CP_PROCEEDING, activity, t.usage());
+        } else if (action instanceof Action.AskUser a) {
+            String toolCallId = "call_" + Ids.newId();
+            run.put("pendingToolCallId", toolCallId);
+            ObjectNode activity = CheckpointJson.activity("interactiveTool", id, key, runId)
+                    .put("skillName", a.skillName()).put("toolName", a.toolName()).put("toolCallId", toolCallId);
+            activity.set("args", a.args());
+            return new StepResult(runId, stepNumber, member, JobStatus.CP_INTERACTIVE, activity, a.usage(),
+                    JobStatus.STOPPED_BY_INTERACTIVE_TOOL, null, null);
+        } else if (action instanceof Action.Delegate d) {
+            p.state().push(d.delegateTo(), d.query());
+            return ok(runId, stepNumber, member, JobStatus.CP_DELEGATE, CheckpointJson.activity("delegate", id, key, runId)
+                    .put("delegateTo", d.delegateTo()).put("query", d.query()), d.usage());
+        } else if (action instanceof Action.Complete c) {
+            ObjectNode activity = CheckpointJson.activity("complete", id, key, runId).put("text", c.text());
+            if (p.state().inDelegate()) {
+                p.state().pop();
+                p.state().top().putObject("delegation").put("delegateTo", key).put("result", c.text());
+                return ok(runId, stepNumber, member, JobStatus.CP_COMPLETED, activity, c.usage());
+            }
+            return new StepResult(runId, stepNumber, member, JobStatus.CP_COMPLETED, activity, c.usage(),
+                    JobStatus.COMPLETED, c.text(), null);
+        }
+        throw new IllegalStateException("unknown action " + action);
+    }
+
+    private static StepResult ok(String runId, int stepNumber, Definition.Member member, String status,
+                                 ObjectNode activity, Usage usage) {
+        return new StepResult(runId, stepNumber, member, status, activity, usage, null, null, null);
+    }
+
+    private static StepResult error(String runId, int stepNumber, Definition.Member member, ProviderFailure f) {
+        ObjectNode activity = CheckpointJson.activity("error", Ids.newId(), member.key(), runId)
+                .put("error", f.getMessage()).put("errorName", f.name()).put("isRetryable", f.retryable());
+        return new StepResult(runId, stepNumber, member, JobStatus.CP_ERROR, activity, Usage.NONE,
+                JobStatus.STOPPED_BY_ERROR, null, new StepResult.ErrorInfo(f.name(), f.getMessage(), f.retryable()));
+    }
+
+    /** Commits a step; returns whether the runner goes on with the next one. */
+    private boolean commit(Tx tx, String jobId, String owner, Prepared p, StepResult taken, Instant started)
+            throws SQLException {
+        JobRecord job = jobs.lock(tx, jobId).orElse(null);
+        if (job == null || !owner.equals(job.claimedBy)) {
+            return false;
+        }
+        Instant now = now();
+        if (!JobStatus.RUNNING.equals(job.status) && !JobStatus.QUEUED.equals(job.status)
+                && !JobStatus.PAUSED.equals(job.status)) {
+            // Canceled while the step ran: the step is dropped.
+            releaseClaim(job, now);
+            jobs.update(tx, job);
+            return false;
+        }
+        StepResult step = taken.jobStatus() == null && job.totalSteps + 1 >= job.maxSteps ? taken.stoppedByMaxSteps() : taken;
+        int sequence = job.lastSequence + 1;
+        String id = Ids.newId();
+        checkpoints.insert(tx, id, jobId, sequence,
+                CheckpointJson.checkpoint(id, jobId, sequence, step, started, now).toString(), now);
+        job.lastSequence = sequence;
+        job.totalSteps++;
+        job.inputTokens += step.usage().inputTokens();
+        job.outputTokens += step.usage().outputTokens();
+        job.reasoningTokens += step.usage().reasoningTokens();
+        job.cachedInputTokens += step.usage().cachedInputTokens();
+        job.stateJson = p.state().toJson();
+        job.updatedAt = now;
+        if (step.jobStatus() != null) {
+            finish(job, step.jobStatus(), now);
+            job.result = step.result();
+            if (step.error() != null) {
+                job.errorName = step.error().name();
+                job.errorMessage = step.error().message();
+                job.errorRetryable = step.error().retryable();
+            }
+            jobs.update(tx, job);
+            return false;
+        }
+        if (JobStatus.PAUSED.equals(job.status)) {
+            releaseClaim(job, now);
+            jobs.update(tx, job);
+            return false;
+        }
+        job.status = JobStatus.RUNNING;
+        job.leaseUntil = now.plus(lease);
+        jobs.update(tx, job);
+        return true;
+    }
+
+    /** Gives the job back (status unchanged) when this owner still holds it. */
+    private void release(String jobId, String owner) {
+        db.inTransaction(tx -> {
+            JobRecord job = jobs.lock(tx, jobId).orElse(null);
+            if (job != null && owner.equals(job.claimedBy)) {
+                releaseClaim(job, now());
+                jobs.update(tx, job);
+            }
+            return null;
+        });
+    }
+
+    private static void releaseClaim(JobRecord job, Instant now) {
+        job.claimedBy = null;
+        job.leaseUntil = null;
+        job.updatedAt = now;
+    }
+
+    private static void finish(JobRecord job, String status, Instant now) {
+        job.status = status;
+        job.finishedAt = now;
+        releaseClaim(job, now);
+    }
+
+    /**
+     * A provider's wait: ends early on a cancel in this process (the token) or, checked twice a
+     * second, a cancel another process wrote to the store.
+     */
+    private void sleep(String jobId, StepInterrupts.Token token, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        long left;
+        while ((left = (deadline - System.nanoTime()) / 1_000_000L) > 0) {
+            token.await(Math.min(left, CANCEL_CHECK_MS));
+            if (!token.canceled() && left > CANCEL_CHECK_MS
+                    && JobStatus.CANCELED.equals(db.inTransaction(tx -> jobs.status(tx, jobId)))) {
+                token.cancel();
+            }
+            if (token.canceled()) {
+                throw new InterruptedException(token.shutdownRequested() ? "the server stops" : "the job was canceled");
+            }
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

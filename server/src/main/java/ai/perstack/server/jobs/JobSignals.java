@@ -1,0 +1,58 @@
+package ai.perstack.server.jobs;
+
+/**
+ * In-process signals between the API, the workers and the streams: work was queued, a job was
+ * canceled, something about a job was committed. Every signal is sent after the commit it is
+ * about; a missed signal costs latency (the next poll), never correctness.
+ */
+public final class JobSignals {
+    private final Object work = new Object();
+    private long workGeneration;
+    private final StepInterrupts interrupts = new StepInterrupts();
+    private final CheckpointNotifier notifier = new CheckpointNotifier();
+
+    /** Wakes idle workers: a job became runnable. */
+    public void queued() {
+        synchronized (work) {
+            workGeneration++;
+            work.notifyAll();
+        }
+    }
+
+    /** A counter {@link #queued} moves; read it before looking for work, then {@link #awaitWork}. */
+    long workGeneration() {
+        synchronized (work) {
+            return workGeneration;
+        }
+    }
+
+    /** Waits up to {@code millis} for a {@link #queued} after generation {@code seen}. */
+    void awaitWork(long seen, long millis) throws InterruptedException {
+        synchronized (work) {
+            long deadline = System.currentTimeMillis() + millis;
+            long left;
+            while (workGeneration == seen && (left = deadline - System.currentTimeMillis()) > 0) {
+                work.wait(left);
+            }
+        }
+    }
+
+    /** A job was canceled: interrupt its step here, and tell its streams. */
+    public void canceled(String jobId) {
+        interrupts.cancel(jobId);
+        notifier.publish(jobId);
+    }
+
+    /** Something about the job was committed (checkpoint or status). */
+    public void changed(String jobId) {
+        notifier.publish(jobId);
+    }
+
+    public CheckpointNotifier notifier() {
+        return notifier;
+    }
+
+    StepInterrupts interrupts() {
+        return interrupts;
+    }
+}

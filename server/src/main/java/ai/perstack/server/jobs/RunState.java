@@ -1,0 +1,82 @@
+package ai.perstack.server.jobs;
+
+import ai.perstack.server.domain.Ids;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The runtime's state of a job as of its last checkpoint, stored with the job: a stack of runs
+ * (the coordinator's at the bottom, the delegate working for it on top). Saved in the same
+ * transaction as each checkpoint, so a job resumes exactly after its last checkpoint.
+ *
+ * <p>Each run: {@code runId, expertKey, query, stepNumber, retries, memo} (the provider's own
+ * state), plus {@code answer} (to a pending interactive call), {@code pendingToolCallId} and
+ * {@code delegation {delegateTo, result}} (a finished delegate's result not yet recorded).
+ */
+final class RunState {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectNode root;
+
+    private RunState(ObjectNode root) {
+        this.root = root;
+    }
+
+    /** A state with one coordinator run on {@code query}. */
+    static RunState start(String coordinatorKey, String query) {
+        RunState s = new RunState(JsonNodeFactory.instance.objectNode());
+        s.root.putArray("runs");
+        s.push(coordinatorKey, query);
+        return s;
+    }
+
+    static RunState parse(String json) {
+        try {
+            JsonNode node = JSON.readTree(json);
+            if (!(node instanceof ObjectNode o) || !o.path("runs").isArray() || o.path("runs").isEmpty()) {
+                throw new IllegalArgumentException("no runs in the job's runtime state");
+            }
+            return new RunState(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the job's runtime state is not valid JSON", e);
+        }
+    }
+
+    /** Starts a new run on top of the stack. */
+    ObjectNode push(String expertKey, String query) {
+        ObjectNode run = runs().addObject();
+        run.put("runId", Ids.newId()).put("expertKey", expertKey).put("query", query == null ? "" : query)
+                .put("stepNumber", 0).put("retries", 0);
+        run.putObject("memo");
+        return run;
+    }
+
+    /** Removes the top run. */
+    void pop() {
+        runs().remove(runs().size() - 1);
+    }
+
+    ObjectNode top() {
+        return (ObjectNode) runs().get(runs().size() - 1);
+    }
+
+    /** Whether the top run is a delegate's (not the coordinator's). */
+    boolean inDelegate() {
+        return runs().size() > 1;
+    }
+
+    ObjectNode coordinator() {
+        return (ObjectNode) runs().get(0);
+    }
+
+    private ArrayNode runs() {
+        return (ArrayNode) root.get("runs");
+    }
+
+    String toJson() {
+        return root.toString();
+    }
+}

@@ -1,0 +1,113 @@
+package ai.perstack.server.providers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The deterministic offline provider: the query's directives drive the run (see
+ * {@code docs/mock-provider.md}). Its position in the run is kept in the memo, so a job
+ * resumed after a restart continues exactly where its last checkpoint left it.
+ */
+public final class MockProvider implements ModelProvider {
+    static final String FAILURE_NAME = "MockProviderError";
+
+    @Override
+    public String name() {
+        return "mock";
+    }
+
+    @Override
+    public String keySecret() {
+        return null;
+    }
+
+    @Override
+    public void checkQuery(String query, JsonNode coordinator) {
+        MockScript script = MockScript.parse(query);
+        if (script.ask != null && firstInteractiveTool(coordinator) == null) {
+            throw new IllegalArgumentException("/ask needs an interactive skill with a tool on expert "
+                    + coordinator.path("key").asText());
+        }
+        if (script.delegateKey != null && !delegates(coordinator, script.delegateKey)) {
+            throw new IllegalArgumentException("/delegate: " + script.delegateKey + " is not a delegate of expert "
+                    + coordinator.path("key").asText());
+        }
+    }
+
+    @Override
+    public Action next(StepContext ctx) throws ProviderFailure, InterruptedException {
+        MockScript script = MockScript.parse(ctx.runQuery());
+        long sleep = ctx.delegate() ? MockScript.parse(ctx.jobQuery()).sleepMs : script.sleepMs;
+        if (sleep > 0) {
+            ctx.sleeper().sleep(sleep);
+        }
+        ObjectNode memo = ctx.memo();
+        int position = memo.path("position").asInt(0);
+        if (position > 0 && script.fail) {
+            throw new ProviderFailure(FAILURE_NAME, "the mock provider failed as the query asked (/fail)", true);
+        }
+        if (position > 0 && script.failOnce && !memo.path("failedOnce").asBoolean()) {
+            memo.put("failedOnce", true);
+            throw new ProviderFailure(FAILURE_NAME, "the mock provider failed once as the query asked (/fail-once)", true);
+        }
+        memo.put("position", position + 1);
+        String input = ctx.runQuery() == null ? "" : ctx.runQuery();
+        return switch (script.kindAt(position)) {
+            case QUERY -> new Action.Query(input, usage(input, ""));
+            case TODO -> new Action.Todo(script.todos, usage(input, String.join("; ", script.todos)));
+            case THINK -> {
+                String thought = "Working on: " + script.task;
+                yield new Action.Think(thought, usage(input, thought));
+            }
+            case DELEGATE -> new Action.Delegate(script.delegateKey, script.delegateText,
+                    usage(input, script.delegateText));
+            case ASK -> {
+                Map.Entry<String, String> tool = firstInteractiveTool(ctx.expert());
+                if (tool == null) {
+                    throw new ProviderFailure(FAILURE_NAME, "the expert has no interactive tool for /ask", false);
+                }
+                ObjectNode args = JsonNodeFactory.instance.objectNode().put("question", script.ask);
+                yield new Action.AskUser(tool.getKey(), tool.getValue(), args, usage(input, script.ask));
+            }
+            case COMPLETE -> {
+                String text = "Done: " + script.task + (ctx.answer() == null ? "" : " (answer: " + ctx.answer() + ")");
+                yield new Action.Complete(text, usage(ctx.answer() == null ? input : ctx.answer(), text));
+            }
+        };
+    }
+
+    /** Input tokens: characters / 4 rounded up; output likewise. */
+    static Usage usage(String input, String output) {
+        return new Usage(quarter(input), quarter(output), 0, 0);
+    }
+
+    private static long quarter(String text) {
+        return (text.codePointCount(0, text.length()) + 3) / 4;
+    }
+
+    /** The first tool of the expert's first interactive skill, as (skill, tool), or null. */
+    static Map.Entry<String, String> firstInteractiveTool(JsonNode expert) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = expert.path("skills").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> skill = it.next();
+            if ("interactive".equals(skill.getValue().path("type").asText())) {
+                Iterator<String> tools = skill.getValue().path("tools").fieldNames();
+                if (tools.hasNext()) {
+                    return Map.entry(skill.getKey(), tools.next());
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean delegates(JsonNode expert, String key) {
+        for (JsonNode d : expert.path("delegates")) {
+            if (key.equals(d.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

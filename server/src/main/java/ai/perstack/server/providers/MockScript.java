@@ -1,0 +1,126 @@
+package ai.perstack.server.providers;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A mock query read as a script: lines starting with {@code /} are directives, the other lines
+ * are the task. The steps of a run are numbered from 0 and laid out as
+ * {@code query, [todo], think × steps, [delegate], [ask], complete}; {@link #kindAt} answers
+ * which one a position is without building the list (steps may be up to 10000).
+ */
+final class MockScript {
+    static final int MAX_STEPS = 10_000;
+    static final long MAX_SLEEP_MS = 600_000;
+
+    enum Kind { QUERY, TODO, THINK, DELEGATE, ASK, COMPLETE }
+
+    String task = "";
+    int steps = 1;
+    long sleepMs;
+    String ask;
+    String delegateKey;
+    String delegateText;
+    boolean fail;
+    boolean failOnce;
+    List<String> todos;
+
+    /** Parses a query. @throws IllegalArgumentException naming the bad directive */
+    static MockScript parse(String query) {
+        MockScript s = new MockScript();
+        List<String> taskLines = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String line : (query == null ? "" : query).split("\\R", -1)) {
+            String trimmed = line.strip();
+            if (!trimmed.startsWith("/")) {
+                taskLines.add(line);
+                continue;
+            }
+            String[] parts = trimmed.split("\\s+", 2);
+            String name = parts[0];
+            String arg = parts.length > 1 ? parts[1].strip() : "";
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException("directive " + name + " may be given once");
+            }
+            switch (name) {
+                case "/steps" -> s.steps = (int) number(name, arg, MAX_STEPS);
+                case "/sleep" -> s.sleepMs = number(name, arg, MAX_SLEEP_MS);
+                case "/ask" -> s.ask = required(name, arg);
+                case "/delegate" -> {
+                    String[] kv = required(name, arg).split("\\s+", 2);
+                    if (kv.length < 2) {
+                        throw new IllegalArgumentException("/delegate needs a delegate key and a text");
+                    }
+                    s.delegateKey = kv[0];
+                    s.delegateText = kv[1].strip();
+                }
+                case "/fail" -> s.fail = noArgument(name, arg);
+                case "/fail-once" -> s.failOnce = noArgument(name, arg);
+                case "/todo" -> s.todos = Arrays.stream(required(name, arg).split(";"))
+                        .map(String::strip).filter(t -> !t.isEmpty()).toList();
+                default -> throw new IllegalArgumentException("unknown mock directive " + name
+                        + " (known: /steps, /sleep, /ask, /delegate, /fail, /fail-once, /todo)");
+            }
+        }
+        s.task = String.join("\n", taskLines).strip();
+        return s;
+    }
+
+    private static long number(String name, String arg, long max) {
+        try {
+            long n = Long.parseLong(arg);
+            if (n >= 0 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " needs a whole number 0.." + max);
+    }
+
+    private static String required(String name, String arg) {
+        if (arg.isEmpty()) {
+            throw new IllegalArgumentException(name + " needs an argument");
+        }
+        return arg;
+    }
+
+    private static boolean noArgument(String name, String arg) {
+        if (!arg.isEmpty()) {
+            throw new IllegalArgumentException(name + " takes no argument");
+        }
+        return true;
+    }
+
+    /** The kind of the step at {@code position}; positions past the end are {@code COMPLETE}. */
+    Kind kindAt(int position) {
+        int p = position;
+        if (p == 0) {
+            return Kind.QUERY;
+        }
+        p--;
+        if (todos != null) {
+            if (p == 0) {
+                return Kind.TODO;
+            }
+            p--;
+        }
+        if (p < steps) {
+            return Kind.THINK;
+        }
+        p -= steps;
+        if (delegateKey != null) {
+            if (p == 0) {
+                return Kind.DELEGATE;
+            }
+            p--;
+        }
+        if (ask != null && p == 0) {
+            return Kind.ASK;
+        }
+        return Kind.COMPLETE;
+    }
+}

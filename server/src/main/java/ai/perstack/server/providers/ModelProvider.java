@@ -1,0 +1,25 @@
+package ai.perstack.server.providers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A model behind the job runtime. The runtime asks for one {@link Action} per step and writes
+ * a checkpoint for it; the provider keeps whatever it needs between steps in the run's memo.
+ */
+public interface ModelProvider {
+    /** The provider's name in the API ({@code mock}, {@code openai}, ...). */
+    String name();
+
+    /** The secret that must hold this provider's API key, or null when it needs none. */
+    String keySecret();
+
+    /**
+     * Checks a query against the coordinator before a job is queued.
+     *
+     * @throws IllegalArgumentException with a message for the {@code query} field
+     */
+    void checkQuery(String query, JsonNode coordinator);
+
+    /** Takes the next step of a run. May block; must return promptly when its sleeper is interrupted. */
+    Action next(StepContext context) throws ProviderFailure, InterruptedException;
+}

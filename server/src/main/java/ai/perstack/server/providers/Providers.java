@@ -1,0 +1,27 @@
+package ai.perstack.server.providers;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The providers the contract knows, and the ones this server can run. */
+public final class Providers {
+    /** Every provider name of the contract. */
+    public static final List<String> KNOWN = List.of("anthropic", "openai", "google", "deepseek", "ollama",
+            "azure-openai", "amazon-bedrock", "google-vertex", "mock");
+
+    private final Map<String, ModelProvider> available;
+
+    public Providers(List<ModelProvider> providers) {
+        this.available = providers.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(ModelProvider::name, p -> p));
+    }
+
+    /** The built-in set: {@code mock}. */
+    public static Providers builtIn() {
+        return new Providers(List.of(new MockProvider()));
+    }
+
+    public Optional<ModelProvider> find(String name) {
+        return Optional.ofNullable(available.get(name));
+    }
+}

@@ -114,23 +114,22 @@ final class DemoCommand implements Callable<Integer> {
         o.println("  Checkpoints, live:");
 
         Output out = new Output(io, Output.Format.table);
-        JobFollower.Outcome first = new JobFollower(out, "  ").follow(client, job.id(), 0);
+        JobFollower follower = new JobFollower(out, "  ");
+        JobFollower.Outcome first = follower.follow(client, job.id(), 0);
         if (first.error() != null) {
             return out.error(first.error());
         }
-        JobFollower.Outcome last = first;
         if (JobStatus.STOPPED_BY_INTERACTIVE_TOOL.equals(first.status())) {
             String question = first.pendingQuestion().map(CheckpointText::question).orElse(QUESTION);
             o.println();
             o.println("  " + io.symbol("?", "?") + " The expert asks: " + question);
             o.println("  " + io.symbol("›", ">") + " Answering:       " + answer);
             o.println();
-            Job continued = client.jobs().continueJob(job.id(), ContinueJobInput.answer(answer)).orElseThrow().data().job();
+            client.jobs().continueJob(job.id(), ContinueJobInput.answer(answer)).orElseThrow();
             // A new stream picks up after the last checkpoint seen: the client sends it as Last-Event-ID.
-            last = new JobFollower(out, "  ").startingFrom(first.lastSequence(), continued.usage().totalTokens())
-                    .follow(client, job.id(), first.lastSequence());
-            if (last.error() != null) {
-                return out.error(last.error());
+            JobFollower.Outcome second = follower.follow(client, job.id(), first.lastSequence());
+            if (second.error() != null) {
+                return out.error(second.error());
             }
         }
         Job end = client.jobs().get(job.id()).orElseThrow().data().job();
@@ -158,7 +157,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void done(String what, String detail) {
-        o.println("  " + io.symbol("✓", "OK") + " " + what + " ".repeat(Math.max(1, 12 - what.length())) + detail);
+        o.println("  " + io.symbol("✓", "OK") + " " + what + " ".repeat(Math.max(1, 13 - what.length())) + detail);
         o.flush();
     }
 

@@ -69,8 +69,14 @@ final class JobFollower {
         return r.data().data().checkpoints().stream().mapToLong(Checkpoint::sequence).findFirst().orElse(0);
     }
 
-    /** Streams every checkpoint after {@code afterSequence} until the job stops, printing each. */
+    /**
+     * Streams every checkpoint after {@code afterSequence} until the job stops, printing each. May be
+     * called again (after a continue): the counters and the clock go on.
+     */
     Outcome follow(PerstackClient client, String jobId, long afterSequence) {
+        synchronized (this) {
+            stopped = false;
+        }
         StreamRequestOptions.Builder options = StreamRequestOptions.builder();
         if (afterSequence > 0) {
             options.header("Last-Event-ID", String.valueOf(afterSequence));

@@ -20,7 +20,9 @@ final class ExitCodes {
 
     /** An input rejected by the client before any request was sent is a usage error; anything else an API error. */
     static int of(ApiError error) {
-        return error.code() == 0 && !error.aborted() && error.reason() instanceof Map<?, ?> ? USAGE : API_ERROR;
+        boolean rejectedInput = error.code() == 0 && !error.aborted() && error.reason() instanceof Map<?, ?>
+                && error.message().startsWith("invalid input");
+        return rejectedInput ? USAGE : API_ERROR;
     }
 
     /**

@@ -101,7 +101,7 @@ final class JobsCommand {
         List<String> files = new ArrayList<>();
         @Option(names = {"-p", "--provider"}, required = true, paramLabel = "NAME", description = "Model provider: mock, anthropic, openai, ...")
         String provider;
-        @Option(names = "--model", description = "Model name.")
+        @Option(names = "--model", paramLabel = "NAME", description = "Model name.")
         String model;
         @Option(names = "--reasoning-budget", paramLabel = "LEVEL", description = "low (default), medium or high.")
         String reasoningBudget;
@@ -240,7 +240,7 @@ final class JobsCommand {
         List<String> files = new ArrayList<>();
         @Option(names = {"-p", "--provider"}, paramLabel = "NAME", description = "Switch the model provider.")
         String provider;
-        @Option(names = "--model", description = "Switch the model.")
+        @Option(names = "--model", paramLabel = "NAME", description = "Switch the model.")
         String model;
         @Option(names = "--max-steps", paramLabel = "N", description = "Steps to add to the budget.")
         Integer maxSteps;

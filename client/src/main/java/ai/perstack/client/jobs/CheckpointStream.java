@@ -73,6 +73,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
     private long lastSequence;
     private JobStatus doneStatus;
     private AutoCloseable abortRegistration;
+    private AutoCloseable clientCloseRegistration;
 
     CheckpointStream(Transport transport, String jobId, StreamRequestOptions options, Check check) {
         this.transport = transport;
@@ -158,7 +159,12 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
         closed = true;
         inbox.offer(Signal.CLOSED);
         disconnect();
+        releaseListeners();
+    }
+
+    private void releaseListeners() {
         Errors.closeQuietly(abortRegistration);
+        Errors.closeQuietly(clientCloseRegistration);
     }
 
     // ---- the consuming side: runs on the iterating thread only ----
@@ -176,6 +182,9 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
         }
         while (ready.isEmpty() && !finished) {
             step();
+        }
+        if (finished) {
+            releaseListeners();
         }
         return !ready.isEmpty();
     }
@@ -200,6 +209,10 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
             finished = true;
             return;
         }
+        clientCloseRegistration = transport.onClose(() -> {
+            inbox.offer(Signal.CLIENT_CLOSED);
+            disconnect();
+        });
         connect();
     }
 
@@ -227,6 +240,10 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
         }
         if (signal == Signal.ABORTED) {
             fail(Errors.aborted(options.signal().orElseThrow()));
+            return;
+        }
+        if (signal == Signal.CLIENT_CLOSED) {
+            fail(Errors.clientClosed());
             return;
         }
         if (signal.generation != generation) {
@@ -343,7 +360,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
                 fail(new ApiError(0, "stream was interrupted", null, true));
                 return;
             }
-            if (s == Signal.CLOSED || s == Signal.ABORTED) {
+            if (s == Signal.CLOSED || s == Signal.ABORTED || s == Signal.CLIENT_CLOSED) {
                 handle(s);
                 return;
             }
@@ -476,10 +493,11 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
 
     /** What the network side tells the iterating thread. */
     private static final class Signal {
-        enum Kind { CHUNK, ENDED, FAILED, HTTP_ERROR, CLOSED, ABORTED }
+        enum Kind { CHUNK, ENDED, FAILED, HTTP_ERROR, CLOSED, ABORTED, CLIENT_CLOSED }
 
         static final Signal CLOSED = new Signal(Kind.CLOSED, -1, null, null, 0, null, null);
         static final Signal ABORTED = new Signal(Kind.ABORTED, -1, null, null, 0, null, null);
+        static final Signal CLIENT_CLOSED = new Signal(Kind.CLIENT_CLOSED, -1, null, null, 0, null, null);
 
         final Kind kind;
         final int generation;

@@ -35,11 +35,25 @@ public final class PerstackCli {
         this.io = io;
     }
 
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args the command line, e.g. {@code serve --port 0}
+     */
     public static void main(String[] args) {
         System.exit(run(Io.system(), args));
     }
 
+<<<<<<< HEAD
     /** Runs the command line against the process's streams and environment; returns the exit code. */
+=======
+    /**
+     * Runs the command line.
+     *
+     * @param args the command line, e.g. {@code serve --port 0}
+     * @return the exit code: 0 on success, 1 when the command failed, 2 for a usage error
+     */
+>>>>>>> main
     public static int run(String... args) {
         return run(Io.system(), args);
     }

@@ -25,6 +25,7 @@ public record ListMeta(long total, OptionalInt take, OptionalInt skip, OptionalI
      * @param in the JSON object to read
      * @return the {@code ListMeta} read from {@code in}
      */
+    @SuppressWarnings("exports") // used by the client across its packages; JsonIn is not API
     public static ListMeta read(JsonIn in) {
         return new ListMeta(in.integer("total"), optInt(in, "take"), optInt(in, "skip"),
                 optInt(in, "limit"), optInt(in, "offset"), in.node());

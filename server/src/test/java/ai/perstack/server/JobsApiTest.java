@@ -183,7 +183,8 @@ class JobsApiTest extends ApiTest {
         JobsFixture f = fixture();
         expectInvalid(f.start(null), "query");
         expectInvalid(f.start("x", "provider", "google"), "provider");
-        expectInvalid(f.start("x", "provider", "openai"), "provider");
+        expectInvalid(f.start("x", "provider", "openai"), "OPENAI_API_KEY");
+        expectInvalid(f.start("x", "provider", "anthropic"), "ANTHROPIC_API_KEY");
         expectInvalid(f.start("x", "provider", "nope"), "provider");
         expectInvalid(f.start("x", "maxSteps", 0), "maxSteps");
         expectInvalid(f.start("x", "expertKey", "@" + f.api.org() + "/missing"), "expertKey");

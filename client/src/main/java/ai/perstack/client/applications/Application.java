@@ -27,7 +27,7 @@ public record Application(String id, String organizationId, String name, Applica
      * @param in the JSON object to read
      * @return the {@code Application} read from {@code in}
      */
-    public static Application read(JsonIn in) {
+    static Application read(JsonIn in) {
         return new Application(in.string("id"), in.string("organizationId"), in.string("name"),
                 ApplicationStatus.of(in.string("status")), in.optString("applicationGroupId"),
                 in.instant("createdAt"), in.instant("updatedAt"), in.node());

@@ -21,7 +21,7 @@ public record ApplicationResponse(Data data, JsonNode json) {
      * @param in the JSON object to read
      * @return the {@code ApplicationResponse} read from {@code in}
      */
-    public static ApplicationResponse read(JsonIn in) {
+    static ApplicationResponse read(JsonIn in) {
         return new ApplicationResponse(new Data(in.object("data").object("application", Application::read)), in.node());
     }
 }

@@ -23,6 +23,7 @@ public final class AsyncApplicationsApi {
      *
      * @param transport the client's transport
      */
+    @SuppressWarnings("exports") // the client constructs these; Transport is not API
     public AsyncApplicationsApi(Transport transport) {
         this.transport = transport;
     }

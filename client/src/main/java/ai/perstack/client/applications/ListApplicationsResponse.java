@@ -25,7 +25,7 @@ public record ListApplicationsResponse(Data data, ListMeta meta, JsonNode json) 
      * @param in the JSON object to read
      * @return the {@code ListApplicationsResponse} read from {@code in}
      */
-    public static ListApplicationsResponse read(JsonIn in) {
+    static ListApplicationsResponse read(JsonIn in) {
         return new ListApplicationsResponse(new Data(in.object("data").list("applications", Application::read)),
                 in.object("meta", ListMeta::read), in.node());
     }

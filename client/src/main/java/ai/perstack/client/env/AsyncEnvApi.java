@@ -12,6 +12,7 @@ public final class AsyncEnvApi {
      *
      * @param transport the client's transport
      */
+    @SuppressWarnings("exports") // the client constructs these; Transport is not API
     public AsyncEnvApi(Transport transport) {
         this.secrets = new AsyncSecretsApi(transport);
         this.variables = new AsyncVariablesApi(transport);

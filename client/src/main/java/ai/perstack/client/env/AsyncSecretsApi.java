@@ -21,6 +21,7 @@ public final class AsyncSecretsApi {
      *
      * @param transport the client's transport
      */
+    @SuppressWarnings("exports") // the client constructs these; Transport is not API
     public AsyncSecretsApi(Transport transport) {
         this.transport = transport;
     }

@@ -21,6 +21,7 @@ public final class AsyncVariablesApi {
      *
      * @param transport the client's transport
      */
+    @SuppressWarnings("exports") // the client constructs these; Transport is not API
     public AsyncVariablesApi(Transport transport) {
         this.transport = transport;
     }

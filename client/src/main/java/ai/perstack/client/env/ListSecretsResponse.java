@@ -26,7 +26,7 @@ public record ListSecretsResponse(Data data, Optional<ListMeta> meta, JsonNode j
      * @param in the JSON object to read
      * @return the {@code ListSecretsResponse} read from {@code in}
      */
-    public static ListSecretsResponse read(JsonIn in) {
+    static ListSecretsResponse read(JsonIn in) {
         return new ListSecretsResponse(new Data(in.object("data").list("secrets", Secret::read)),
                 in.optObject("meta", ListMeta::read), in.node());
     }

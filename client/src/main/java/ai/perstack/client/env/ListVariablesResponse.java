@@ -26,7 +26,7 @@ public record ListVariablesResponse(Data data, Optional<ListMeta> meta, JsonNode
      * @param in the JSON object to read
      * @return the {@code ListVariablesResponse} read from {@code in}
      */
-    public static ListVariablesResponse read(JsonIn in) {
+    static ListVariablesResponse read(JsonIn in) {
         return new ListVariablesResponse(new Data(in.object("data").list("variables", Variable::read)),
                 in.optObject("meta", ListMeta::read), in.node());
     }

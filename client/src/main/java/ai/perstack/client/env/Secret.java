@@ -21,7 +21,7 @@ public record Secret(String name, Instant createdAt, Instant updatedAt, JsonNode
      * @param in the JSON object to read
      * @return the {@code Secret} read from {@code in}
      */
-    public static Secret read(JsonIn in) {
+    static Secret read(JsonIn in) {
         return new Secret(in.string("name"), in.instant("createdAt"), in.instant("updatedAt"), in.node());
     }
 }

@@ -21,7 +21,7 @@ public record SecretResponse(Data data, JsonNode json) {
      * @param in the JSON object to read
      * @return the {@code SecretResponse} read from {@code in}
      */
-    public static SecretResponse read(JsonIn in) {
+    static SecretResponse read(JsonIn in) {
         return new SecretResponse(new Data(in.object("data").object("secret", Secret::read)), in.node());
     }
 }

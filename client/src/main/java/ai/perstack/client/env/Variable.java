@@ -22,7 +22,7 @@ public record Variable(String name, String value, Instant createdAt, Instant upd
      * @param in the JSON object to read
      * @return the {@code Variable} read from {@code in}
      */
-    public static Variable read(JsonIn in) {
+    static Variable read(JsonIn in) {
         return new Variable(in.string("name"), in.string("value"), in.instant("createdAt"), in.instant("updatedAt"), in.node());
     }
 }

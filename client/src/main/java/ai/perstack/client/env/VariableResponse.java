@@ -21,7 +21,7 @@ public record VariableResponse(Data data, JsonNode json) {
      * @param in the JSON object to read
      * @return the {@code VariableResponse} read from {@code in}
      */
-    public static VariableResponse read(JsonIn in) {
+    static VariableResponse read(JsonIn in) {
         return new VariableResponse(new Data(in.object("data").object("variable", Variable::read)), in.node());
     }
 }

@@ -19,6 +19,7 @@ public final class AsyncDraftsApi {
      *
      * @param transport the client's transport
      */
+    @SuppressWarnings("exports") // the client constructs these; Transport is not API
     public AsyncDraftsApi(Transport transport) {
         this.transport = transport;
     }

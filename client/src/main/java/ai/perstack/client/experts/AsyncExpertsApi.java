@@ -21,6 +21,7 @@ public final class AsyncExpertsApi {
      *
      * @param transport the client's transport
      */
+    @SuppressWarnings("exports") // the client constructs these; Transport is not API
     public AsyncExpertsApi(Transport transport) {
         this.transport = transport;
         this.drafts = new AsyncDraftsApi(transport);

@@ -18,6 +18,7 @@ public final class AsyncVersionsApi {
      *
      * @param transport the client's transport
      */
+    @SuppressWarnings("exports") // the client constructs these; Transport is not API
     public AsyncVersionsApi(Transport transport) {
         this.transport = transport;
     }

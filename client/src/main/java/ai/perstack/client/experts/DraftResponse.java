@@ -21,7 +21,7 @@ public record DraftResponse(Data data, JsonNode json) {
      * @param in the JSON object to read
      * @return the {@code DraftResponse} read from {@code in}
      */
-    public static DraftResponse read(JsonIn in) {
+    static DraftResponse read(JsonIn in) {
         return new DraftResponse(new Data(in.object("data").object("draft", ExpertDraft::read)), in.node());
     }
 }

@@ -78,7 +78,7 @@ public record Expert(String key, String name, Optional<String> description, Stri
      * @param in the JSON object to read
      * @return the {@code Expert} read from {@code in}
      */
-    public static Expert read(JsonIn in) {
+    static Expert read(JsonIn in) {
         return new Expert(in.string("key"), in.string("name"), in.optString("description"), in.string("instruction"),
                 in.map("skills", Skill::read), in.strings("delegates"), in.node());
     }

@@ -28,7 +28,7 @@ public record ExpertDefinition(String scopeName, String version, Optional<String
      * @param in the JSON object to read
      * @return the {@code ExpertDefinition} read from {@code in}
      */
-    public static ExpertDefinition read(JsonIn in) {
+    static ExpertDefinition read(JsonIn in) {
         return new ExpertDefinition(in.string("scopeName"), in.string("version"), in.optString("tag"), in.strings("tags"),
                 in.bool("yanked", false), in.list("experts", Expert::read), in.instant("createdAt"), in.node());
     }

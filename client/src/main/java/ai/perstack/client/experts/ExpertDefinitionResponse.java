@@ -21,7 +21,7 @@ public record ExpertDefinitionResponse(Data data, JsonNode json) {
      * @param in the JSON object to read
      * @return the {@code ExpertDefinitionResponse} read from {@code in}
      */
-    public static ExpertDefinitionResponse read(JsonIn in) {
+    static ExpertDefinitionResponse read(JsonIn in) {
         return new ExpertDefinitionResponse(new Data(in.object("data").object("definition", ExpertDefinition::read)), in.node());
     }
 }

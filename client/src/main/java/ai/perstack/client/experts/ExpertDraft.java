@@ -26,7 +26,7 @@ public record ExpertDraft(String id, String scopeName, String applicationId, Lis
      * @param in the JSON object to read
      * @return the {@code ExpertDraft} read from {@code in}
      */
-    public static ExpertDraft read(JsonIn in) {
+    static ExpertDraft read(JsonIn in) {
         return new ExpertDraft(in.string("id"), in.string("scopeName"), in.string("applicationId"),
                 in.list("experts", Expert::read), in.instant("createdAt"), in.instant("updatedAt"), in.node());
     }

@@ -32,7 +32,7 @@ public record ExpertMetaResponse(Data data, JsonNode json) {
      * @param in the JSON object to read
      * @return the {@code ExpertMetaResponse} read from {@code in}
      */
-    public static ExpertMetaResponse read(JsonIn in) {
+    static ExpertMetaResponse read(JsonIn in) {
         JsonIn d = in.object("data");
         return new ExpertMetaResponse(new Data(d.string("scope"), d.string("version"), d.optString("tag"),
                 d.bool("yanked", false), Visibility.of(d.string("visibility")), d.instant("createdAt")), in.node());

@@ -31,7 +31,7 @@ public record ExpertScope(String scopeName, Optional<String> organizationId, Opt
      * @param in the JSON object to read
      * @return the {@code ExpertScope} read from {@code in}
      */
-    public static ExpertScope read(JsonIn in) {
+    static ExpertScope read(JsonIn in) {
         return new ExpertScope(in.string("scopeName"), in.optString("organizationId"), in.optString("description"),
                 ExpertCategory.of(in.string("category", "general")), Visibility.of(in.string("visibility")),
                 in.optString("latestVersion"), in.stringMap("tags"), in.optInstant("createdAt"), in.instant("updatedAt"),

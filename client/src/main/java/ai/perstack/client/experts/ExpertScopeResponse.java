@@ -21,7 +21,7 @@ public record ExpertScopeResponse(Data data, JsonNode json) {
      * @param in the JSON object to read
      * @return the {@code ExpertScopeResponse} read from {@code in}
      */
-    public static ExpertScopeResponse read(JsonIn in) {
+    static ExpertScopeResponse read(JsonIn in) {
         return new ExpertScopeResponse(new Data(in.object("data").object("scope", ExpertScope::read)), in.node());
     }
 }

@@ -26,7 +26,7 @@ public record ExpertVersion(String version, Optional<String> tag, List<String> t
      * @param in the JSON object to read
      * @return the {@code ExpertVersion} read from {@code in}
      */
-    public static ExpertVersion read(JsonIn in) {
+    static ExpertVersion read(JsonIn in) {
         return new ExpertVersion(in.string("version"), in.optString("tag"), in.strings("tags"), in.bool("yanked", false),
                 in.instant("createdAt"), in.node());
     }

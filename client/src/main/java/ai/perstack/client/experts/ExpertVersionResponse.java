@@ -21,7 +21,7 @@ public record ExpertVersionResponse(Data data, JsonNode json) {
      * @param in the JSON object to read
      * @return the {@code ExpertVersionResponse} read from {@code in}
      */
-    public static ExpertVersionResponse read(JsonIn in) {
+    static ExpertVersionResponse read(JsonIn in) {
         return new ExpertVersionResponse(new Data(in.object("data").object("version", ExpertVersion::read)), in.node());
     }
 }

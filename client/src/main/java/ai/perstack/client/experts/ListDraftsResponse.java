@@ -25,7 +25,7 @@ public record ListDraftsResponse(Data data, ListMeta meta, JsonNode json) {
      * @param in the JSON object to read
      * @return the {@code ListDraftsResponse} read from {@code in}
      */
-    public static ListDraftsResponse read(JsonIn in) {
+    static ListDraftsResponse read(JsonIn in) {
         return new ListDraftsResponse(new Data(in.object("data").list("drafts", ExpertDraft::read)), in.object("meta", ListMeta::read), in.node());
     }
 }

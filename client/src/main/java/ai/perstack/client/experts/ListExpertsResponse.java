@@ -25,7 +25,7 @@ public record ListExpertsResponse(Data data, ListMeta meta, JsonNode json) {
      * @param in the JSON object to read
      * @return the {@code ListExpertsResponse} read from {@code in}
      */
-    public static ListExpertsResponse read(JsonIn in) {
+    static ListExpertsResponse read(JsonIn in) {
         return new ListExpertsResponse(new Data(in.object("data").list("experts", ExpertScope::read)), in.object("meta", ListMeta::read), in.node());
     }
 }

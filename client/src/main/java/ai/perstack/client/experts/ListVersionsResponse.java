@@ -26,7 +26,7 @@ public record ListVersionsResponse(Data data, Optional<ListMeta> meta, JsonNode 
      * @param in the JSON object to read
      * @return the {@code ListVersionsResponse} read from {@code in}
      */
-    public static ListVersionsResponse read(JsonIn in) {
+    static ListVersionsResponse read(JsonIn in) {
         return new ListVersionsResponse(new Data(in.object("data").list("versions", ExpertVersion::read)), in.optObject("meta", ListMeta::read), in.node());
     }
 }

@@ -67,7 +67,7 @@ public record Skill(String type, Optional<String> description, Map<String, Skill
      * @param in the JSON object to read
      * @return the {@code Skill} read from {@code in}
      */
-    public static Skill read(JsonIn in) {
+    static Skill read(JsonIn in) {
         String type = in.string("type");
         Map<String, SkillTool> tools = "interactive".equals(type) ? in.map("tools", SkillTool::read) : Map.of();
         return new Skill(type, in.optString("description"), tools, in.node());

@@ -32,7 +32,7 @@ public record SkillTool(String description, JsonNode inputJsonSchema) {
      * @param in the JSON object to read
      * @return the {@code SkillTool} read from {@code in}
      */
-    public static SkillTool read(JsonIn in) {
+    static SkillTool read(JsonIn in) {
         return new SkillTool(in.string("description", ""), in.node().has("inputJsonSchema") ? in.any("inputJsonSchema") : null);
     }
 

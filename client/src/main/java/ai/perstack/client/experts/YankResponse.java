@@ -24,7 +24,7 @@ public record YankResponse(Data data, JsonNode json) {
      * @param in the JSON object to read
      * @return the {@code YankResponse} read from {@code in}
      */
-    public static YankResponse read(JsonIn in) {
+    static YankResponse read(JsonIn in) {
         JsonIn d = in.object("data");
         return new YankResponse(new Data(d.bool("yanked"), d.bool("latestTagUpdated")), in.node());
     }

@@ -106,7 +106,7 @@ public final class Json {
             return java.util.Collections.unmodifiableList(list);
         }
         Map<String, Object> map = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> map.put(e.getKey(), toPlain(e.getValue())));
+        node.properties().forEach(e -> map.put(e.getKey(), toPlain(e.getValue())));
         return java.util.Collections.unmodifiableMap(map);
     }
 

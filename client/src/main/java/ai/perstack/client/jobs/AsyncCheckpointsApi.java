@@ -20,6 +20,7 @@ public final class AsyncCheckpointsApi {
      *
      * @param transport the client's transport
      */
+    @SuppressWarnings("exports") // the client constructs these; Transport is not API
     public AsyncCheckpointsApi(Transport transport) {
         this.transport = transport;
     }

@@ -21,6 +21,7 @@ public final class AsyncJobsApi {
      *
      * @param transport the client's transport
      */
+    @SuppressWarnings("exports") // the client constructs these; Transport is not API
     public AsyncJobsApi(Transport transport) {
         this.transport = transport;
         this.checkpoints = new AsyncCheckpointsApi(transport);

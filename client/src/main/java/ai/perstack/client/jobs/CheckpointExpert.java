@@ -19,7 +19,7 @@ public record CheckpointExpert(String key, String name, String version, JsonNode
      * @param in the JSON object to read
      * @return the {@code CheckpointExpert} read from {@code in}
      */
-    public static CheckpointExpert read(JsonIn in) {
+    static CheckpointExpert read(JsonIn in) {
         return new CheckpointExpert(in.string("key"), in.string("name"), in.string("version"), in.node());
     }
 }

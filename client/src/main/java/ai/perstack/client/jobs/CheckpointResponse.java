@@ -21,7 +21,7 @@ public record CheckpointResponse(Data data, JsonNode json) {
      * @param in the JSON object to read
      * @return the {@code CheckpointResponse} read from {@code in}
      */
-    public static CheckpointResponse read(JsonIn in) {
+    static CheckpointResponse read(JsonIn in) {
         return new CheckpointResponse(new Data(in.object("data").object("checkpoint", Checkpoint::read)), in.node());
     }
 }

@@ -45,7 +45,7 @@ public record Job(String id, String organizationId, String applicationId, String
      * @param in the JSON object to read
      * @return the {@code Job} read from {@code in}
      */
-    public static Job read(JsonIn in) {
+    static Job read(JsonIn in) {
         return new Job(in.string("id"), in.string("organizationId"), in.string("applicationId"), in.string("expertKey"),
                 in.string("resolvedExpertKey"), JobStatus.of(in.string("status")), in.optString("query"),
                 in.strings("files"), Provider.of(in.string("provider")), in.optString("model"),

@@ -19,7 +19,7 @@ public record JobError(String name, String message, boolean isRetryable, JsonNod
      * @param in the JSON object to read
      * @return the {@code JobError} read from {@code in}
      */
-    public static JobError read(JsonIn in) {
+    static JobError read(JsonIn in) {
         return new JobError(in.string("name"), in.string("message"), in.bool("isRetryable", false), in.node());
     }
 }

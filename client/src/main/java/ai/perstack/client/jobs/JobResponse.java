@@ -21,7 +21,7 @@ public record JobResponse(Data data, JsonNode json) {
      * @param in the JSON object to read
      * @return the {@code JobResponse} read from {@code in}
      */
-    public static JobResponse read(JsonIn in) {
+    static JobResponse read(JsonIn in) {
         return new JobResponse(new Data(in.object("data").object("job", Job::read)), in.node());
     }
 }

@@ -25,7 +25,7 @@ public record ListCheckpointsResponse(Data data, ListMeta meta, JsonNode json) {
      * @param in the JSON object to read
      * @return the {@code ListCheckpointsResponse} read from {@code in}
      */
-    public static ListCheckpointsResponse read(JsonIn in) {
+    static ListCheckpointsResponse read(JsonIn in) {
         return new ListCheckpointsResponse(new Data(in.object("data").list("checkpoints", Checkpoint::read)), in.object("meta", ListMeta::read), in.node());
     }
 }

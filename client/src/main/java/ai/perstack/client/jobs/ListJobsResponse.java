@@ -25,7 +25,7 @@ public record ListJobsResponse(Data data, ListMeta meta, JsonNode json) {
      * @param in the JSON object to read
      * @return the {@code ListJobsResponse} read from {@code in}
      */
-    public static ListJobsResponse read(JsonIn in) {
+    static ListJobsResponse read(JsonIn in) {
         return new ListJobsResponse(new Data(in.object("data").list("jobs", Job::read)), in.object("meta", ListMeta::read), in.node());
     }
 }

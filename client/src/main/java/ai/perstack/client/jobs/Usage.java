@@ -22,7 +22,7 @@ public record Usage(long inputTokens, long outputTokens, long reasoningTokens, l
      * @param in the JSON object to read
      * @return the {@code Usage} read from {@code in}
      */
-    public static Usage read(JsonIn in) {
+    static Usage read(JsonIn in) {
         return new Usage(in.integer("inputTokens", 0), in.integer("outputTokens", 0), in.integer("reasoningTokens", 0),
                 in.integer("cachedInputTokens", 0), in.integer("totalTokens", 0), in.node());
     }

@@ -23,18 +23,40 @@ import java.util.Map;
 public record Io(PrintStream out, PrintStream err, InputStream in, Map<String, String> env,
                  boolean terminal, boolean unicode, int width) {
 
-    /** Normalizes the environment. */
+    /**
+     * Copies the environment and defaults the width.
+     *
+     * @param out      standard output
+     * @param err      standard error
+     * @param in       standard input
+     * @param env      the environment
+     * @param terminal whether standard output is an interactive terminal
+     * @param unicode  whether the output encoding can show symbols
+     * @param width    the terminal width in columns (100 when unknown)
+     */
     public Io {
         env = env == null ? Map.of() : Map.copyOf(env);
         width = width <= 20 ? 100 : width;
     }
 
-    /** Captured streams, as tests use them: no terminal, UTF-8 symbols, 100 columns. */
+    /**
+     * Captured streams, as tests use them: no terminal, UTF-8 symbols, 100 columns.
+     *
+     * @param out standard output
+     * @param err standard error
+     * @param in  standard input
+     * @param env the environment
+     * @return the streams
+     */
     public static Io of(PrintStream out, PrintStream err, InputStream in, Map<String, String> env) {
         return new Io(out, err, in, env, false, true, 100);
     }
 
-    /** The process's own streams and environment. */
+    /**
+     * The process's own streams and environment, in the terminal's encoding.
+     *
+     * @return the streams
+     */
     public static Io system() {
         Charset charset = outputCharset();
         boolean unicode = charset.equals(StandardCharsets.UTF_8);
@@ -50,7 +72,12 @@ public record Io(PrintStream out, PrintStream err, InputStream in, Map<String, S
         return new Io(out, err, System.in, env, System.console() != null, unicode, width);
     }
 
-    /** The value of an environment variable, or null when unset or blank. */
+    /**
+     * An environment variable.
+     *
+     * @param name its name
+     * @return its value, or null when unset or blank
+     */
     public String getenv(String name) {
         String v = env.get(name);
         return v == null || v.isBlank() ? null : v;

@@ -44,21 +44,23 @@ public final class PerstackCli {
         System.exit(run(Io.system(), args));
     }
 
-<<<<<<< HEAD
-    /** Runs the command line against the process's streams and environment; returns the exit code. */
-=======
     /**
-     * Runs the command line.
+     * Runs the command line against the process's streams and environment.
      *
      * @param args the command line, e.g. {@code serve --port 0}
-     * @return the exit code: 0 on success, 1 when the command failed, 2 for a usage error
+     * @return the exit code: 0 ok, 1 API error, 2 usage error, 3 a followed job ended unsuccessfully
      */
->>>>>>> main
     public static int run(String... args) {
         return run(Io.system(), args);
     }
 
-    /** Runs the command line against {@code io}; returns the exit code. */
+    /**
+     * Runs the command line against {@code io}: its streams, environment and terminal (tests pass their own).
+     *
+     * @param io   where to read and write
+     * @param args the command line
+     * @return the exit code: 0 ok, 1 API error, 2 usage error, 3 a followed job ended unsuccessfully
+     */
     public static int run(Io io, String... args) {
         CommandLine cli = commandLine(io);
         int code = cli.execute(args);

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,7 +55,11 @@ public final class Transport implements AutoCloseable {
         this.closeListeners = ConcurrentHashMap.newKeySet();
         this.owner = this;
         this.blocking = false;
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("perstack-timer"));
+        ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, daemon("perstack-timer"));
+        // Each call schedules a timeout that is cancelled when the call ends; without this a busy client
+        // would keep tens of thousands of dead timeout tasks queued until they expire.
+        timerPool.setRemoveOnCancelPolicy(true);
+        this.timer = timerPool;
         if (config.httpClient().isPresent()) {
             this.http = config.httpClient().get();
             this.ownsHttp = false;

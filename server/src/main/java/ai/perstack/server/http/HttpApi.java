@@ -77,7 +77,11 @@ public final class HttpApi implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = ApiPipeline.MAX_BODY_BYTES;
-            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(10_000);
+                server.setErrorHandler(new JsonErrorHandler(json)); // Jetty's own errors (bad requests, 431) as JSON too
+            });
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler(json)));
             config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms Request-Id={}", ctx.method(), ctx.path(),
                     ctx.status().getCode(), Math.round(ms), ctx.res().getHeader("Request-Id")));
             routes(config.routes);

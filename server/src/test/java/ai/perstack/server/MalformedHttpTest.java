@@ -53,6 +53,35 @@ class MalformedHttpTest extends ApiTest {
         assertThat(response).contains("not valid UTF-8");
     }
 
+    @Test
+    void aBodyThatTricklesInIs408AndFreesTheRequestThread() throws Exception {
+        String key = newOrg().key();
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), platform().port())) {
+            s.setSoTimeout(30_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /api/v1/applications HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key
+                    + "\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: 100000\r\n\r\n{\"name\":\"")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            // Ten bytes a second, far below the minimum rate, until the server gives up.
+            String response = null;
+            for (int i = 0; i < 20 && response == null; i++) {
+                try {
+                    out.write("xxxxxxxxxx".getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                } catch (IOException closed) {
+                    break;
+                }
+                Thread.sleep(1_000);
+                if (s.getInputStream().available() > 0) {
+                    break;
+                }
+            }
+            response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertJsonError(response, 408);
+        }
+    }
+
     private String send(byte[] request) throws IOException {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), platform().port())) {
             s.setSoTimeout(10_000);

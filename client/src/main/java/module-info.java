@@ -12,6 +12,4 @@ module ai.perstack.client {
     exports ai.perstack.client.jobs;
     exports ai.perstack.client.experts;
     exports ai.perstack.client.sse;
-    // The internal package is opened to no one: its types appear in constructors the client calls itself.
-    exports ai.perstack.client.internal to ai.perstack.server, ai.perstack.cli;
 }

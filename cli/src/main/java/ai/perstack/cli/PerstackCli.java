@@ -10,11 +10,21 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, AdminCommand.class, CommandLine.HelpCommand.class})
 public final class PerstackCli {
 
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args the command line, e.g. {@code serve --port 0}
+     */
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns the exit code. */
+    /**
+     * Runs the command line.
+     *
+     * @param args the command line, e.g. {@code serve --port 0}
+     * @return the exit code: 0 on success, 1 when the command failed, 2 for a usage error
+     */
     public static int run(String... args) {
         return new CommandLine(new PerstackCli()).execute(args);
     }

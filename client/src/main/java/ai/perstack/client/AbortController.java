@@ -19,7 +19,7 @@ public final class AbortController {
     public AbortController() {
     }
 
-    /** The signal to pass to calls. */
+    /** {@return the signal to pass to calls} */
     public AbortSignal signal() {
         return signal;
     }
@@ -29,7 +29,11 @@ public final class AbortController {
         signal.fire(null);
     }
 
-    /** Fires the signal with a reason that appears in the resulting errors. */
+    /**
+     * Fires the signal with a reason that appears in the resulting errors.
+     *
+     * @param reason why; becomes part of the resulting errors' messages
+     */
     public void abort(String reason) {
         signal.fire(reason);
     }

@@ -17,12 +17,12 @@ public final class AbortSignal {
     AbortSignal() {
     }
 
-    /** True once the controller has aborted. */
+    /** {@return true once the controller has aborted} */
     public boolean aborted() {
         return aborted;
     }
 
-    /** The reason given to {@link AbortController#abort(String)}, if any. */
+    /** {@return the reason given to {@link AbortController#abort(String)}, if any} */
     public Optional<String> reason() {
         return Optional.ofNullable(reason);
     }
@@ -31,6 +31,7 @@ public final class AbortSignal {
      * Runs {@code listener} when the signal fires (at once, on this thread, if it already has).
      *
      * @return a handle whose {@code close()} removes the listener; calls remove theirs when they end
+     * @param listener what to run when the signal fires
      */
     public AutoCloseable onAbort(Runnable listener) {
         synchronized (lock) {

@@ -32,32 +32,32 @@ public final class ApiClientConfig {
         this.httpClient = b.httpClient;
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The API key sent as {@code Authorization: Bearer}. */
+    /** {@return the API key sent as {@code Authorization: Bearer}} */
     public String apiKey() {
         return apiKey;
     }
 
-    /** The base URL, without a trailing slash. */
+    /** {@return the base URL, without a trailing slash} */
     public URI baseUrl() {
         return baseUrl;
     }
 
-    /** The timeout of one call, retries included, and the default stream idle timeout. */
+    /** {@return the timeout of one call, retries included, and the default stream idle timeout} */
     public Duration timeout() {
         return timeout;
     }
 
-    /** How often a failed call is retried by default. */
+    /** {@return how often a failed call is retried by default} */
     public int maxRetries() {
         return maxRetries;
     }
 
-    /** The caller's own {@link HttpClient}, if one was given (the client then does not close it). */
+    /** {@return the caller's own {@link HttpClient}, if one was given (the client then does not close it)} */
     public Optional<HttpClient> httpClient() {
         return Optional.ofNullable(httpClient);
     }
@@ -87,13 +87,23 @@ public final class ApiClientConfig {
         private Builder() {
         }
 
-        /** The API key (required). */
+        /**
+         * The API key (required).
+         *
+         * @param apiKey the API key (required)
+         * @return this builder
+         */
         public Builder apiKey(String apiKey) {
             this.apiKey = apiKey;
             return this;
         }
 
-        /** The base URL, e.g. {@code http://127.0.0.1:8080} for the local platform. */
+        /**
+         * The base URL, e.g. {@code http://127.0.0.1:8080} for the local platform.
+         *
+         * @param baseUrl the base URL
+         * @return this builder
+         */
         public Builder baseUrl(String baseUrl) {
             if (baseUrl == null) {
                 throw new IllegalArgumentException("baseUrl must not be null");
@@ -101,7 +111,12 @@ public final class ApiClientConfig {
             return baseUrl(URI.create(baseUrl));
         }
 
-        /** The base URL. */
+        /**
+         * The base URL.
+         *
+         * @param baseUrl the base URL
+         * @return this builder
+         */
         public Builder baseUrl(URI baseUrl) {
             if (baseUrl == null || baseUrl.getScheme() == null
                     || !(baseUrl.getScheme().equals("http") || baseUrl.getScheme().equals("https"))
@@ -116,7 +131,12 @@ public final class ApiClientConfig {
             return this;
         }
 
-        /** The timeout of one call, retries included (default 30 s); must be positive. */
+        /**
+         * The timeout of one call, retries included (default 30 s); must be positive.
+         *
+         * @param timeout the timeout of one call, retries included (default 30 s); must be positive
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             if (timeout == null || timeout.isZero() || timeout.isNegative()) {
                 throw new IllegalArgumentException("timeout must be positive");
@@ -125,7 +145,12 @@ public final class ApiClientConfig {
             return this;
         }
 
-        /** How often a failed call is retried (default 2, 0 disables retries). */
+        /**
+         * How often a failed call is retried (default 2, 0 disables retries).
+         *
+         * @param maxRetries how often a failed call is retried (default 2, 0 disables retries)
+         * @return this builder
+         */
         public Builder maxRetries(int maxRetries) {
             if (maxRetries < 0) {
                 throw new IllegalArgumentException("maxRetries must be >= 0");
@@ -134,13 +159,18 @@ public final class ApiClientConfig {
             return this;
         }
 
-        /** Uses the caller's {@link HttpClient} (for proxies, TLS or executors); the client will not close it. */
+        /**
+         * Uses the caller's {@link HttpClient} (for proxies, TLS or executors); the client will not close it.
+         *
+         * @param httpClient the caller's HTTP client
+         * @return this builder
+         */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = httpClient;
             return this;
         }
 
-        /** The configuration; throws {@link IllegalArgumentException} when the API key is missing or blank. */
+        /** {@return the configuration; throws {@link IllegalArgumentException} when the API key is missing or blank} */
         public ApiClientConfig build() {
             if (apiKey == null || apiKey.isBlank()) {
                 throw new IllegalArgumentException("apiKey is required");

@@ -11,14 +11,21 @@ package ai.perstack.client;
  */
 public record ApiError(int code, String message, Object reason, boolean aborted) {
 
-    /** Creates an error; {@code message} must not be null. */
+    /**
+     * Creates an error; {@code message} must not be null.
+     *
+     * @param code the HTTP status, or 0 for network failures, client-side validation and aborts
+     * @param message a one-line human-readable description; never contains the API key or a secret value
+     * @param reason additional detail from the server ({@code String}, or a {@code Map} of field to rule for validation errors), or {@code null}
+     * @param aborted true when the caller's abort signal fired or a timeout (request or stream idle) ended the call
+     */
     public ApiError {
         if (message == null) {
             throw new IllegalArgumentException("message must not be null");
         }
     }
 
-    /** The exception {@link ApiResult#orElseThrow()} throws for this error. */
+    /** {@return the exception {@link ApiResult#orElseThrow()} throws for this error} */
     public PerstackException toException() {
         if (aborted) {
             return new AbortedException(this);

@@ -28,7 +28,11 @@ public sealed interface ApiResult<T> permits ApiResult.Ok, ApiResult.Err {
      * @param <T>  the response type
      */
     record Ok<T>(T data) implements ApiResult<T> {
-        /** Creates a success; {@code data} must not be null. */
+        /**
+         * Creates a success; {@code data} must not be null.
+         *
+         * @param data the response
+         */
         public Ok {
             Objects.requireNonNull(data, "data");
         }
@@ -51,7 +55,11 @@ public sealed interface ApiResult<T> permits ApiResult.Ok, ApiResult.Err {
      * @param <T>   the response type it would have had
      */
     record Err<T>(ApiError error) implements ApiResult<T> {
-        /** Creates a failure; {@code error} must not be null. */
+        /**
+         * Creates a failure; {@code error} must not be null.
+         *
+         * @param error the failure
+         */
         public Err {
             Objects.requireNonNull(error, "error");
         }
@@ -67,26 +75,44 @@ public sealed interface ApiResult<T> permits ApiResult.Ok, ApiResult.Err {
         }
     }
 
-    /** A success holding {@code data}. */
+    /**
+     * A success holding {@code data}.
+     *
+     * @param <T> the type of the response
+     * @param data the response
+     * @return a success holding {@code data}
+     */
     static <T> ApiResult<T> success(T data) {
         return new Ok<>(data);
     }
 
-    /** A failure holding {@code error}. */
+    /**
+     * A failure holding {@code error}.
+     *
+     * @param <T> the type a success would hold
+     * @param error the failure
+     * @return a failure holding {@code error}
+     */
     static <T> ApiResult<T> failure(ApiError error) {
         return new Err<>(error);
     }
 
-    /** True for {@link Ok}. */
+    /** {@return true for {@link Ok}} */
     boolean ok();
 
-    /** The response; on {@link Err} throws the same exception as {@link #orElseThrow()}. */
+    /** {@return the response; on {@link Err} throws the same exception as {@link #orElseThrow()}} */
     T data();
 
-    /** The error; on {@link Ok} throws {@link IllegalStateException}. */
+    /** {@return the error; on {@link Ok} throws {@link IllegalStateException}} */
     ApiError error();
 
-    /** Transforms the response of a success; a failure passes through unchanged. */
+    /**
+     * Transforms the response of a success; a failure passes through unchanged.
+     *
+     * @param <U> the type of the transformed response
+     * @param mapper transforms the response
+     * @return a success holding the transformed response, or this failure
+     */
     @SuppressWarnings("unchecked")
     default <U> ApiResult<U> map(Function<? super T, ? extends U> mapper) {
         if (this instanceof Ok<T> ok) {
@@ -95,13 +121,7 @@ public sealed interface ApiResult<T> permits ApiResult.Ok, ApiResult.Err {
         return (ApiResult<U>) this;
     }
 
-    /**
-     * The response, or a {@link PerstackException} subclass chosen by the error:
-     * 400 {@link BadRequestException}, 401 {@link AuthenticationException}, 403
-     * {@link PermissionDeniedException}, 404 {@link NotFoundException}, 409
-     * {@link ConflictException}, 429 {@link RateLimitException}, 5xx {@link ServerException},
-     * and for code 0 {@link ConnectionException}, {@link AbortedException} or {@link ValidationException}.
-     */
+    /** {@return the response, or a {@link PerstackException} subclass chosen by the error: 400 {@link BadRequestException}, 401 {@link AuthenticationException}, 403 {@link PermissionDeniedException}, 404 {@link NotFoundException}, 409 {@link ConflictException}, 429 {@link RateLimitException}, 5xx {@link ServerException}, and for code 0 {@link ConnectionException}, {@link AbortedException} or {@link ValidationException}} */
     default T orElseThrow() {
         return data();
     }

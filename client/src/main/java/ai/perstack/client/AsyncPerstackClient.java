@@ -23,22 +23,38 @@ public final class AsyncPerstackClient {
         this.experts = new AsyncExpertsApi(transport);
     }
 
-    /** Application management. */
+    /**
+     * Application management.
+     *
+     * @return the applications API
+     */
     public AsyncApplicationsApi applications() {
         return applications;
     }
 
-    /** Secrets and variables. */
+    /**
+     * Secrets and variables.
+     *
+     * @return the environment API: secrets and variables
+     */
     public AsyncEnvApi env() {
         return env;
     }
 
-    /** Jobs and their checkpoints. */
+    /**
+     * Jobs and their checkpoints.
+     *
+     * @return the jobs API
+     */
     public AsyncJobsApi jobs() {
         return jobs;
     }
 
-    /** Expert scopes, drafts and versions. */
+    /**
+     * Expert scopes, drafts and versions.
+     *
+     * @return the experts API
+     */
     public AsyncExpertsApi experts() {
         return experts;
     }

@@ -19,7 +19,13 @@ import java.util.OptionalInt;
  */
 public record ListMeta(long total, OptionalInt take, OptionalInt skip, OptionalInt limit, OptionalInt offset, JsonNode json) {
 
-    /** Reads a meta object. */
+    /**
+     * Reads a meta object.
+     *
+     * @param in the JSON object to read
+     * @return the {@code ListMeta} read from {@code in}
+     */
+    @SuppressWarnings("exports") // used by the client across its packages; JsonIn is not API
     public static ListMeta read(JsonIn in) {
         return new ListMeta(in.integer("total"), optInt(in, "take"), optInt(in, "skip"),
                 optInt(in, "limit"), optInt(in, "offset"), in.node());

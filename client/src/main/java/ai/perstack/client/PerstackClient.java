@@ -45,7 +45,12 @@ public final class PerstackClient implements AutoCloseable {
         this.experts = new ExpertsApi(async.experts());
     }
 
-    /** A client for {@code config}. */
+    /**
+     * A client for {@code config}.
+     *
+     * @param config the API key, base URL, timeout and retries
+     * @return a new client; close it when done
+     */
     public static PerstackClient create(ApiClientConfig config) {
         if (config == null) {
             throw new IllegalArgumentException("config is required");
@@ -53,7 +58,7 @@ public final class PerstackClient implements AutoCloseable {
         return new PerstackClient(config);
     }
 
-    /** A builder of a client; {@code apiKey} is required. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
@@ -63,6 +68,7 @@ public final class PerstackClient implements AutoCloseable {
      * {@code PERSTACK_BASE_URL}; the system properties {@code perstack.apiKey} and
      * {@code perstack.baseUrl} win over them.
      *
+     * @return a new client; close it when done
      * @throws IllegalArgumentException when no API key is set
      */
     public static PerstackClient fromEnv() {
@@ -85,32 +91,48 @@ public final class PerstackClient implements AutoCloseable {
         return b != null && !b.isBlank() ? b : null;
     }
 
-    /** The configuration. */
+    /** {@return the configuration} */
     public ApiClientConfig config() {
         return config;
     }
 
-    /** The asynchronous twin of every call. */
+    /** {@return the asynchronous twin of every call} */
     public AsyncPerstackClient async() {
         return async;
     }
 
-    /** Application management. */
+    /**
+     * Application management.
+     *
+     * @return the applications API
+     */
     public ApplicationsApi applications() {
         return applications;
     }
 
-    /** Secrets and variables. */
+    /**
+     * Secrets and variables.
+     *
+     * @return the environment API: secrets and variables
+     */
     public EnvApi env() {
         return env;
     }
 
-    /** Jobs and their checkpoints. */
+    /**
+     * Jobs and their checkpoints.
+     *
+     * @return the jobs API
+     */
     public JobsApi jobs() {
         return jobs;
     }
 
-    /** Expert scopes, drafts and versions. */
+    /**
+     * Expert scopes, drafts and versions.
+     *
+     * @return the experts API
+     */
     public ExpertsApi experts() {
         return experts;
     }
@@ -133,37 +155,62 @@ public final class PerstackClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** The API key (required). */
+        /**
+         * The API key (required).
+         *
+         * @param apiKey the API key (required)
+         * @return this builder
+         */
         public Builder apiKey(String apiKey) {
             config.apiKey(apiKey);
             return this;
         }
 
-        /** The base URL (default {@value ApiClientConfig#DEFAULT_BASE_URL}). */
+        /**
+         * The base URL (default {@value ApiClientConfig#DEFAULT_BASE_URL}).
+         *
+         * @param baseUrl the base URL (default {@value ApiClientConfig#DEFAULT_BASE_URL})
+         * @return this builder
+         */
         public Builder baseUrl(String baseUrl) {
             config.baseUrl(baseUrl);
             return this;
         }
 
-        /** The timeout of one call (default 30 s). */
+        /**
+         * The timeout of one call (default 30 s).
+         *
+         * @param timeout the timeout of one call (default 30 s)
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             config.timeout(timeout);
             return this;
         }
 
-        /** Retries of a failed call (default 2). */
+        /**
+         * Retries of a failed call (default 2).
+         *
+         * @param maxRetries retries of a failed call (default 2)
+         * @return this builder
+         */
         public Builder maxRetries(int maxRetries) {
             config.maxRetries(maxRetries);
             return this;
         }
 
-        /** Uses the caller's HTTP client. */
+        /**
+         * Uses the caller's HTTP client.
+         *
+         * @param httpClient the caller's HTTP client
+         * @return this builder
+         */
         public Builder httpClient(java.net.http.HttpClient httpClient) {
             config.httpClient(httpClient);
             return this;
         }
 
-        /** The client. */
+        /** {@return the client} */
         public PerstackClient build() {
             return create(config.build());
         }

@@ -8,18 +8,22 @@ public class PerstackException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient ApiError error;
 
-    /** Wraps {@code error}; the message never contains the API key or a secret value. */
+    /**
+     * Wraps {@code error}; the message never contains the API key or a secret value.
+     *
+     * @param error the error this exception carries
+     */
     public PerstackException(ApiError error) {
         super(error.code() == 0 ? error.message() : "error " + error.code() + ": " + error.message());
         this.error = error;
     }
 
-    /** The error behind this exception. */
+    /** {@return the error behind this exception} */
     public ApiError error() {
         return error;
     }
 
-    /** The HTTP status, or 0 for network failures, validation and aborts. */
+    /** {@return the HTTP status, or 0 for network failures, validation and aborts} */
     public int code() {
         return error.code();
     }

@@ -4,7 +4,11 @@ package ai.perstack.client;
 public class RateLimitException extends PerstackException {
     private static final long serialVersionUID = 1L;
 
-    /** Wraps {@code error}. */
+    /**
+     * Wraps {@code error}.
+     *
+     * @param error the error this exception carries
+     */
     public RateLimitException(ApiError error) {
         super(error);
     }

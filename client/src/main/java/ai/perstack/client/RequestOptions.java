@@ -27,32 +27,40 @@ public class RequestOptions {
         this.maxRetries = builder.maxRetries;
     }
 
-    /** Options that change nothing. */
+    /**
+     * Options that change nothing.
+     *
+     * @return options that change nothing
+     */
     public static RequestOptions none() {
         return NONE;
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The abort signal, if any. */
+    /** {@return the abort signal, if any} */
     public Optional<AbortSignal> signal() {
         return Optional.ofNullable(signal);
     }
 
-    /** The timeout for the whole call including retries, if it overrides the client's. */
+    /** {@return the timeout for the whole call including retries, if it overrides the client's} */
     public Optional<Duration> timeout() {
         return Optional.ofNullable(timeout);
     }
 
-    /** Extra request headers. */
+    /**
+     * Extra request headers.
+     *
+     * @return the extra request headers, possibly empty
+     */
     public Map<String, String> headers() {
         return headers;
     }
 
-    /** The retry budget, if it overrides the client's. */
+    /** {@return the retry budget, if it overrides the client's} */
     public OptionalInt maxRetries() {
         return maxRetries == null ? OptionalInt.empty() : OptionalInt.of(maxRetries);
     }
@@ -73,13 +81,23 @@ public class RequestOptions {
         Builder() {
         }
 
-        /** Aborts the call when {@code signal} fires. */
+        /**
+         * Aborts the call when {@code signal} fires.
+         *
+         * @param signal aborts the call when {@code signal} fires
+         * @return this builder
+         */
         public Builder signal(AbortSignal signal) {
             this.signal = signal;
             return this;
         }
 
-        /** Ends the call (including retries) after {@code timeout}; must be positive. */
+        /**
+         * Ends the call (including retries) after {@code timeout}; must be positive.
+         *
+         * @param timeout ends the call (including retries) after {@code timeout}; must be positive
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
                 throw new IllegalArgumentException("timeout must be positive");
@@ -88,7 +106,13 @@ public class RequestOptions {
             return this;
         }
 
-        /** Adds a request header; {@code Authorization} cannot be overridden this way. */
+        /**
+         * Adds a request header; {@code Authorization} cannot be overridden this way.
+         *
+         * @param name the header name
+         * @param value the header value
+         * @return this builder
+         */
         public Builder header(String name, String value) {
             if (name == null || name.isBlank() || value == null) {
                 throw new IllegalArgumentException("header name and value are required");
@@ -100,7 +124,12 @@ public class RequestOptions {
             return this;
         }
 
-        /** Retries a failed call at most {@code maxRetries} times (0 disables retries). */
+        /**
+         * Retries a failed call at most {@code maxRetries} times (0 disables retries).
+         *
+         * @param maxRetries retries a failed call at most {@code maxRetries} times (0 disables retries)
+         * @return this builder
+         */
         public Builder maxRetries(int maxRetries) {
             if (maxRetries < 0) {
                 throw new IllegalArgumentException("maxRetries must be >= 0");
@@ -109,7 +138,7 @@ public class RequestOptions {
             return this;
         }
 
-        /** The options. */
+        /** {@return the options} */
         public RequestOptions build() {
             return new RequestOptions(this);
         }

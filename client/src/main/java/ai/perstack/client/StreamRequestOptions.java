@@ -17,17 +17,26 @@ public final class StreamRequestOptions extends RequestOptions {
         this.streamIdleTimeout = builder.streamIdleTimeout;
     }
 
-    /** Options that change nothing. */
+    /**
+     * Options that change nothing.
+     *
+     * @return options that change nothing
+     */
     public static StreamRequestOptions none() {
         return NONE;
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Stream options carrying the settings of {@code options}. */
+    /**
+     * Stream options carrying the settings of {@code options}.
+     *
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return stream options carrying the settings of {@code options}
+     */
     public static StreamRequestOptions of(RequestOptions options) {
         if (options instanceof StreamRequestOptions s) {
             return s;
@@ -40,7 +49,7 @@ public final class StreamRequestOptions extends RequestOptions {
         return b.build();
     }
 
-    /** The idle timeout between chunks, if it overrides the client's timeout. */
+    /** {@return the idle timeout between chunks, if it overrides the client's timeout} */
     public Optional<Duration> streamIdleTimeout() {
         return Optional.ofNullable(streamIdleTimeout);
     }
@@ -52,7 +61,12 @@ public final class StreamRequestOptions extends RequestOptions {
         Builder() {
         }
 
-        /** Ends the stream when no bytes arrive for {@code timeout}; must be positive. */
+        /**
+         * Ends the stream when no bytes arrive for {@code timeout}; must be positive.
+         *
+         * @param timeout the longest wait for bytes; must be positive
+         * @return this builder
+         */
         public Builder streamIdleTimeout(Duration timeout) {
             if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
                 throw new IllegalArgumentException("streamIdleTimeout must be positive");

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +36,7 @@ public final class LocalPerstack implements AutoCloseable {
     private final Path dataDir;
     private final PerstackClient client;
     private final List<PerstackClient> otherClients = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalPerstack(LocalPlatform platform, Path dataDir) {
         this.platform = platform;
@@ -42,15 +44,29 @@ public final class LocalPerstack implements AutoCloseable {
         this.client = connect(platform.bootstrapApiKey());
     }
 
-    /** Starts a platform on a free 127.0.0.1 port with a temporary H2 store. */
+    /**
+     * Starts a platform on a free 127.0.0.1 port with a temporary H2 store. Each call makes a
+     * platform of its own, so any number can run at once.
+     *
+     * @return the running platform; close it to stop it and delete its store
+     */
     public static LocalPerstack start() {
+        Path dir;
         try {
-            Path dir = Files.createTempDirectory("perstack-testkit-");
-            LocalPlatform platform = LocalPlatform.start(PlatformConfig.builder()
-                    .host("127.0.0.1").port(0).dataDir(dir).build());
-            return new LocalPerstack(platform, dir);
+            dir = Files.createTempDirectory("perstack-testkit-");
         } catch (IOException e) {
             throw new UncheckedIOException("could not create the platform's data directory", e);
+        }
+        LocalPlatform platform = null;
+        try {
+            platform = LocalPlatform.start(PlatformConfig.builder().host("127.0.0.1").port(0).dataDir(dir).build());
+            return new LocalPerstack(platform, dir);
+        } catch (RuntimeException | Error e) {
+            if (platform != null) {
+                platform.close();
+            }
+            deleteRecursively(dir);
+            throw e;
         }
     }
 
@@ -58,39 +74,54 @@ public final class LocalPerstack implements AutoCloseable {
         return PerstackClient.builder().apiKey(apiKey).baseUrl(platform.baseUrl()).timeout(Duration.ofSeconds(30)).build();
     }
 
-    /** The base URL, e.g. {@code http://127.0.0.1:54321}. */
+    /** {@return the base URL, e.g. {@code http://127.0.0.1:54321}} */
     public String baseUrl() {
         return platform.baseUrl();
     }
 
-    /** The API key of the organization {@code local}. */
+    /** {@return the API key of the organization {@code local}} */
     public String apiKey() {
         return platform.bootstrapApiKey();
     }
 
-    /** The client of the organization {@code local}. */
+    /** {@return the client of the organization {@code local}; closed with this platform} */
     public PerstackClient client() {
         return client;
     }
 
-    /** The running platform. */
+    /** {@return the running platform} */
     public LocalPlatform platform() {
         return platform;
     }
 
-    /** A new API key of {@code organization} (created when missing). */
+    /**
+     * Creates an API key.
+     *
+     * @param organization the organization's name; the organization is created when missing
+     * @return a new API key of {@code organization}
+     */
     public String createApiKey(String organization) {
         return platform.createApiKey(organization);
     }
 
-    /** A client of another organization {@code organization} (created when missing); closed with this platform. */
+    /**
+     * Connects as another organization, to test what one organization cannot see of another's.
+     *
+     * @param organization the organization's name; the organization is created when missing
+     * @return a client with a new API key of {@code organization}; closed with this platform
+     */
     public PerstackClient clientFor(String organization) {
         PerstackClient other = connect(createApiKey(organization));
         otherClients.add(other);
         return other;
     }
 
-    /** Creates an application named {@code name}. */
+    /**
+     * Creates an application in the organization {@code local}.
+     *
+     * @param name the application's name
+     * @return the created application
+     */
     public Application createApplication(String name) {
         return client.applications().create(CreateApplicationInput.builder().name(name).build())
                 .orElseThrow().data().application();
@@ -101,6 +132,13 @@ public final class LocalPerstack implements AutoCloseable {
      * ends in {@code .toml}) as {@code version} of {@code scopeName}: draft, then version.
      * The resource holds {@code experts}, an array of expert objects (TOML: {@code [[experts]]}),
      * the coordinator first.
+     *
+     * @param scopeName      the scope to publish to, e.g. {@code @my-org/writer}
+     * @param version        the semantic version to assign, e.g. {@code 1.0.0}
+     * @param resource       the class-path resource with the definition, e.g. {@code experts/writer.toml}
+     * @param applicationId  the application the draft belongs to
+     * @return the published definition, as {@code experts().get(scopeName@version)} returns it
+     * @throws ai.perstack.client.PerstackException when the platform rejects the draft or the version
      */
     public ExpertDefinition publishExpert(String scopeName, String version, String resource, String applicationId) {
         List<Expert> experts = readExperts(resource);
@@ -110,10 +148,17 @@ public final class LocalPerstack implements AutoCloseable {
         return client.experts().get(scopeName + "@" + version).orElseThrow().data().definition();
     }
 
-    /** Reads the experts of a JSON or TOML class-path resource. */
+    /**
+     * Reads the experts of a JSON or TOML class-path resource (the format of
+     * {@link #publishExpert(String, String, String, String)}).
+     *
+     * @param resource the class-path resource; TOML when the name ends in {@code .toml}, else JSON
+     * @return the experts, the coordinator first
+     * @throws IllegalArgumentException when the resource is missing or holds no experts
+     */
     public static List<Expert> readExperts(String resource) {
         ObjectMapper mapper = resource.endsWith(".toml") ? new TomlMapper() : new ObjectMapper();
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = open(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("resource not found on the class path: " + resource);
             }
@@ -132,13 +177,34 @@ public final class LocalPerstack implements AutoCloseable {
         }
     }
 
-    /** Stops the platform, closes the clients and deletes the temporary store. */
+    /** The resource from the thread's context class loader (as test frameworks set it), else from the testkit's. */
+    private static InputStream open(String resource) {
+        String name = resource.startsWith("/") ? resource.substring(1) : resource;
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        InputStream in = context == null ? null : context.getResourceAsStream(name);
+        return in != null ? in : LocalPerstack.class.getClassLoader().getResourceAsStream(name);
+    }
+
+    /** Stops the platform, closes the clients and deletes the temporary store. Closing twice does nothing. */
     @Override
     public void close() {
-        otherClients.forEach(PerstackClient::close);
-        client.close();
-        platform.close();
-        try (Stream<Path> files = Files.walk(dataDir)) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            otherClients.forEach(PerstackClient::close);
+            client.close();
+        } finally {
+            try {
+                platform.close();
+            } finally {
+                deleteRecursively(dataDir);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // A leftover temporary directory is harmless.

@@ -21,8 +21,13 @@ import java.util.Optional;
 public record Application(String id, String organizationId, String name, ApplicationStatus status,
                           Optional<String> applicationGroupId, Instant createdAt, Instant updatedAt, JsonNode json) {
 
-    /** Reads an application object. */
-    public static Application read(JsonIn in) {
+    /**
+     * Reads an application object.
+     *
+     * @param in the JSON object to read
+     * @return the {@code Application} read from {@code in}
+     */
+    static Application read(JsonIn in) {
         return new Application(in.string("id"), in.string("organizationId"), in.string("name"),
                 ApplicationStatus.of(in.string("status")), in.optString("applicationGroupId"),
                 in.instant("createdAt"), in.instant("updatedAt"), in.node());

@@ -15,8 +15,13 @@ public record ApplicationResponse(Data data, JsonNode json) {
     public record Data(Application application) {
     }
 
-    /** Reads the envelope. */
-    public static ApplicationResponse read(JsonIn in) {
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code ApplicationResponse} read from {@code in}
+     */
+    static ApplicationResponse read(JsonIn in) {
         return new ApplicationResponse(new Data(in.object("data").object("application", Application::read)), in.node());
     }
 }

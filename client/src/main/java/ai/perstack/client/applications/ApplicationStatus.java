@@ -1,17 +1,21 @@
 package ai.perstack.client.applications;
 
+import ai.perstack.client.OpenEnum;
+
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * The status of an application. Open: a value this client does not know is kept, not rejected.
- * Compare with {@link #equals} or switch on {@link #known()}.
+ * The status of an application. Open: a value this client does not know is kept, not rejected
+ * (see {@link OpenEnum}).
  */
-public final class ApplicationStatus {
+public final class ApplicationStatus extends OpenEnum<ApplicationStatus.Known> {
     /** {@code active}. */
-    public static final ApplicationStatus ACTIVE = new ApplicationStatus("active");
+    public static final ApplicationStatus ACTIVE = new ApplicationStatus(Known.ACTIVE);
     /** {@code inactive}. */
-    public static final ApplicationStatus INACTIVE = new ApplicationStatus("inactive");
+    public static final ApplicationStatus INACTIVE = new ApplicationStatus(Known.INACTIVE);
+
+    private static final Map<String, ApplicationStatus> BY_VALUE = index(ACTIVE, INACTIVE);
 
     /** The values this client knows. */
     public enum Known {
@@ -26,69 +30,38 @@ public final class ApplicationStatus {
             this.value = value;
         }
 
-        /** The wire value. */
+        /** {@return the wire value} */
         public String value() {
             return value;
         }
     }
 
-    private final String value;
+    private ApplicationStatus(Known known) {
+        super(known.value(), known);
+    }
 
     private ApplicationStatus(String value) {
-        this.value = value;
+        super(value, null);
     }
 
-    /** The status for a wire value, known or not. */
+    /**
+     * The instance for a wire value, known or not.
+     *
+     * @param value the wire value
+     * @return the known constant, or a new instance keeping {@code value}
+     */
     public static ApplicationStatus of(String value) {
-        Objects.requireNonNull(value, "value");
-        for (Known k : Known.values()) {
-            if (k.value.equals(value)) {
-                return of(k);
-            }
-        }
-        return new ApplicationStatus(value);
+        ApplicationStatus known = BY_VALUE.get(Objects.requireNonNull(value, "value"));
+        return known != null ? known : new ApplicationStatus(value);
     }
 
-    /** The instance of a known value. */
+    /**
+     * The instance of a known value.
+     *
+     * @param known the known value
+     * @return its constant
+     */
     public static ApplicationStatus of(Known known) {
-        return switch (known) {
-            case ACTIVE -> ACTIVE;
-            case INACTIVE -> INACTIVE;
-        };
-    }
-
-    /** The wire value, exactly as sent or received. */
-    public String value() {
-        return value;
-    }
-
-    /** The known constant, or empty for a value this client does not know. */
-    public Optional<Known> known() {
-        for (Known k : Known.values()) {
-            if (k.value.equals(value)) {
-                return Optional.of(k);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** True when this client knows the value. */
-    public boolean isKnown() {
-        return known().isPresent();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ApplicationStatus other && other.value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return value;
+        return BY_VALUE.get(known.value());
     }
 }

@@ -10,62 +10,127 @@ import ai.perstack.client.RequestOptions;
 public final class ApplicationsApi {
     private final AsyncApplicationsApi async;
 
-    /** Used by the client; obtain through {@code client.applications()}. */
+    /**
+     * Used by the client; obtain through {@code client.applications()}.
+     *
+     * @param async the asynchronous API that this one waits on
+     */
     public ApplicationsApi(AsyncApplicationsApi async) {
         this.async = async;
     }
 
-    /** Lists applications with server defaults. */
+    /**
+     * Lists applications with server defaults.
+     *
+     * @return {@code Ok} with the response, or {@code Err} with the failure
+     */
     public ApiResult<ListApplicationsResponse> list() {
         return async.list().join();
     }
 
-    /** Lists applications. */
+    /**
+     * Lists applications.
+     *
+     * @param params paging, sorting and filters, validated before they are sent
+     * @return {@code Ok} with the response, or {@code Err} with the failure
+     */
     public ApiResult<ListApplicationsResponse> list(ListApplicationsParams params) {
         return async.list(params).join();
     }
 
-    /** Lists applications. */
+    /**
+     * Lists applications.
+     *
+     * @param params paging, sorting and filters, validated before they are sent
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return {@code Ok} with the response, or {@code Err} with the failure
+     */
     public ApiResult<ListApplicationsResponse> list(ListApplicationsParams params, RequestOptions options) {
         return async.list(params, options).join();
     }
 
-    /** Gets one application. */
+    /**
+     * Gets one application.
+     *
+     * @param id the application id
+     * @return {@code Ok} with the response, or {@code Err} with the failure
+     */
     public ApiResult<ApplicationResponse> get(String id) {
         return async.get(id).join();
     }
 
-    /** Gets one application. */
+    /**
+     * Gets one application.
+     *
+     * @param id the application id
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return {@code Ok} with the response, or {@code Err} with the failure
+     */
     public ApiResult<ApplicationResponse> get(String id, RequestOptions options) {
         return async.get(id, options).join();
     }
 
-    /** Creates an application (status {@code active}). */
+    /**
+     * Creates an application (status {@code active}).
+     *
+     * @param input the request body, validated before it is sent
+     * @return {@code Ok} with the response, or {@code Err} with the failure
+     */
     public ApiResult<ApplicationResponse> create(CreateApplicationInput input) {
         return async.create(input).join();
     }
 
-    /** Creates an application (status {@code active}). */
+    /**
+     * Creates an application (status {@code active}).
+     *
+     * @param input the request body, validated before it is sent
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return {@code Ok} with the response, or {@code Err} with the failure
+     */
     public ApiResult<ApplicationResponse> create(CreateApplicationInput input, RequestOptions options) {
         return async.create(input, options).join();
     }
 
-    /** Updates an application's name or status. */
+    /**
+     * Updates an application's name or status.
+     *
+     * @param id the application id
+     * @param input the request body, validated before it is sent
+     * @return {@code Ok} with the response, or {@code Err} with the failure
+     */
     public ApiResult<ApplicationResponse> update(String id, UpdateApplicationInput input) {
         return async.update(id, input).join();
     }
 
-    /** Updates an application's name or status. */
+    /**
+     * Updates an application's name or status.
+     *
+     * @param id the application id
+     * @param input the request body, validated before it is sent
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return {@code Ok} with the response, or {@code Err} with the failure
+     */
     public ApiResult<ApplicationResponse> update(String id, UpdateApplicationInput input, RequestOptions options) {
         return async.update(id, input, options).join();
     }
 
-    /** Deletes an application (409 while it has queued, running or paused jobs). */
+    /**
+     * Deletes an application (409 while it has queued, running or paused jobs).
+     *
+     * @param id the application id
+     * @return {@code Ok} with the response, or {@code Err} with the failure
+     */
     public ApiResult<ApplicationResponse> delete(String id) {
         return async.delete(id).join();
     }
 
-    /** Deletes an application (409 while it has queued, running or paused jobs). */
+    /**
+     * Deletes an application (409 while it has queued, running or paused jobs).
+     *
+     * @param id the application id
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return {@code Ok} with the response, or {@code Err} with the failure
+     */
     public ApiResult<ApplicationResponse> delete(String id, RequestOptions options) {
         return async.delete(id, options).join();
     }

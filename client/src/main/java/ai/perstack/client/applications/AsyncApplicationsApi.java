@@ -18,22 +18,42 @@ public final class AsyncApplicationsApi {
     private static final String BASE = "/api/v1/applications";
     private final Transport transport;
 
-    /** Used by the client; obtain through {@code client.async().applications()}. */
+    /**
+     * Used by the client; obtain through {@code client.async().applications()}.
+     *
+     * @param transport the client's transport
+     */
+    @SuppressWarnings("exports") // the client constructs these; Transport is not API
     public AsyncApplicationsApi(Transport transport) {
         this.transport = transport;
     }
 
-    /** {@code GET /applications} with server defaults. */
+    /**
+     * {@code GET /applications} with server defaults.
+     *
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<ListApplicationsResponse>> list() {
         return list(ListApplicationsParams.none(), RequestOptions.none());
     }
 
-    /** {@code GET /applications}. */
+    /**
+     * {@code GET /applications}.
+     *
+     * @param params paging, sorting and filters, validated before they are sent
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<ListApplicationsResponse>> list(ListApplicationsParams params) {
         return list(params, RequestOptions.none());
     }
 
-    /** {@code GET /applications}. */
+    /**
+     * {@code GET /applications}.
+     *
+     * @param params paging, sorting and filters, validated before they are sent
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<ListApplicationsResponse>> list(ListApplicationsParams params, RequestOptions options) {
         ListApplicationsParams p = params == null ? ListApplicationsParams.none() : params;
         Check check = Check.start();
@@ -41,23 +61,45 @@ public final class AsyncApplicationsApi {
         return transport.send(check, () -> Call.get(BASE, p.query(), options, ListApplicationsResponse::read));
     }
 
-    /** {@code GET /applications/{id}}. */
+    /**
+     * {@code GET /applications/{id}}.
+     *
+     * @param id the application id
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<ApplicationResponse>> get(String id) {
         return get(id, RequestOptions.none());
     }
 
-    /** {@code GET /applications/{id}}. */
+    /**
+     * {@code GET /applications/{id}}.
+     *
+     * @param id the application id
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<ApplicationResponse>> get(String id, RequestOptions options) {
         return transport.send(Check.start().id("id", id),
                 () -> Call.get(BASE + "/" + segment(id), null, options, ApplicationResponse::read));
     }
 
-    /** {@code POST /applications}. */
+    /**
+     * {@code POST /applications}.
+     *
+     * @param input the request body, validated before it is sent
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<ApplicationResponse>> create(CreateApplicationInput input) {
         return create(input, RequestOptions.none());
     }
 
-    /** {@code POST /applications}. */
+    /**
+     * {@code POST /applications}.
+     *
+     * @param input the request body, validated before it is sent
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<ApplicationResponse>> create(CreateApplicationInput input, RequestOptions options) {
         Check check = Check.start().required("input", input);
         if (input != null) {
@@ -67,12 +109,25 @@ public final class AsyncApplicationsApi {
         return transport.send(check, () -> Call.post(BASE, input.toJson(), options, ApplicationResponse::read));
     }
 
-    /** {@code POST /applications/{id}}. */
+    /**
+     * {@code POST /applications/{id}}.
+     *
+     * @param id the application id
+     * @param input the request body, validated before it is sent
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<ApplicationResponse>> update(String id, UpdateApplicationInput input) {
         return update(id, input, RequestOptions.none());
     }
 
-    /** {@code POST /applications/{id}}. */
+    /**
+     * {@code POST /applications/{id}}.
+     *
+     * @param id the application id
+     * @param input the request body, validated before it is sent
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<ApplicationResponse>> update(String id, UpdateApplicationInput input, RequestOptions options) {
         Check check = Check.start().id("id", id).required("input", input);
         if (input != null) {
@@ -82,12 +137,23 @@ public final class AsyncApplicationsApi {
                 () -> Call.post(BASE + "/" + segment(id), input.toJson(), options, ApplicationResponse::read));
     }
 
-    /** {@code DELETE /applications/{id}}. */
+    /**
+     * {@code DELETE /applications/{id}}.
+     *
+     * @param id the application id
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<ApplicationResponse>> delete(String id) {
         return delete(id, RequestOptions.none());
     }
 
-    /** {@code DELETE /applications/{id}}. */
+    /**
+     * {@code DELETE /applications/{id}}.
+     *
+     * @param id the application id
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<ApplicationResponse>> delete(String id, RequestOptions options) {
         return transport.send(Check.start().id("id", id),
                 () -> Call.delete(BASE + "/" + segment(id), options, ApplicationResponse::read));

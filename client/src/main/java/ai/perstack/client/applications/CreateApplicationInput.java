@@ -13,7 +13,12 @@ import java.util.Optional;
  */
 public record CreateApplicationInput(String name, Optional<String> applicationGroupId) {
 
-    /** Checks required fields. */
+    /**
+     * Checks required fields.
+     *
+     * @param name 1..255 characters (required)
+     * @param applicationGroupId the group to put it in
+     */
     public CreateApplicationInput {
         if (name == null) {
             throw new IllegalArgumentException("name is required");
@@ -21,12 +26,12 @@ public record CreateApplicationInput(String name, Optional<String> applicationGr
         applicationGroupId = applicationGroupId == null ? Optional.empty() : applicationGroupId;
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The JSON body. */
+    /** {@return the JSON body} */
     public ObjectNode toJson() {
         ObjectNode body = Json.object().put("name", name);
         applicationGroupId.ifPresent(g -> body.put("applicationGroupId", g));
@@ -41,19 +46,29 @@ public record CreateApplicationInput(String name, Optional<String> applicationGr
         private Builder() {
         }
 
-        /** The name (required). */
+        /**
+         * The name (required).
+         *
+         * @param name 1..255 characters (required)
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
-        /** The application group. */
+        /**
+         * The application group.
+         *
+         * @param applicationGroupId the group to put it in
+         * @return this builder
+         */
         public Builder applicationGroupId(String applicationGroupId) {
             this.applicationGroupId = applicationGroupId;
             return this;
         }
 
-        /** The input; throws {@link IllegalArgumentException} when {@code name} is missing. */
+        /** {@return the input; throws {@link IllegalArgumentException} when {@code name} is missing} */
         public CreateApplicationInput build() {
             return new CreateApplicationInput(name, Optional.ofNullable(applicationGroupId));
         }

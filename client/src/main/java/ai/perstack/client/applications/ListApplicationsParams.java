@@ -18,12 +18,16 @@ import java.util.Set;
 public record ListApplicationsParams(String name, String sort, String order, Integer take, Integer skip) {
     static final Set<String> SORTS = Set.of("name", "createdAt", "updatedAt");
 
-    /** No filter, server defaults. */
+    /**
+     * No filter, server defaults.
+     *
+     * @return parameters that send nothing
+     */
     public static ListApplicationsParams none() {
         return new ListApplicationsParams(null, null, null, null, null);
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
@@ -48,37 +52,62 @@ public record ListApplicationsParams(String name, String sort, String order, Int
         private Builder() {
         }
 
-        /** Name substring filter. */
+        /**
+         * Name substring filter.
+         *
+         * @param name case-insensitive substring of the name
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
-        /** Sort field: {@code name}, {@code createdAt}, {@code updatedAt}. */
+        /**
+         * Sort field: {@code name}, {@code createdAt}, {@code updatedAt}.
+         *
+         * @param sort {@code name}, {@code createdAt} or {@code updatedAt}
+         * @return this builder
+         */
         public Builder sort(String sort) {
             this.sort = sort;
             return this;
         }
 
-        /** {@code asc} or {@code desc}. */
+        /**
+         * {@code asc} or {@code desc}.
+         *
+         * @param order {@code asc} or {@code desc}
+         * @return this builder
+         */
         public Builder order(String order) {
             this.order = order;
             return this;
         }
 
-        /** Page size, 1..100. */
+        /**
+         * Page size, 1..100.
+         *
+         * @param take page size, 1..100
+         * @return this builder
+         */
         public Builder take(int take) {
             this.take = take;
             return this;
         }
 
-        /** Items to skip. */
+        /**
+         * Items to skip.
+         *
+         * @param skip items to skip, >= 0
+         * @return this builder
+         */
         public Builder skip(int skip) {
             this.skip = skip;
             return this;
         }
 
-        /** The params. */
+        /** {@return the params} */
         public ListApplicationsParams build() {
             return new ListApplicationsParams(name, sort, order, take, skip);
         }

@@ -19,8 +19,13 @@ public record ListApplicationsResponse(Data data, ListMeta meta, JsonNode json) 
     public record Data(List<Application> applications) {
     }
 
-    /** Reads the envelope. */
-    public static ListApplicationsResponse read(JsonIn in) {
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code ListApplicationsResponse} read from {@code in}
+     */
+    static ListApplicationsResponse read(JsonIn in) {
         return new ListApplicationsResponse(new Data(in.object("data").list("applications", Application::read)),
                 in.object("meta", ListMeta::read), in.node());
     }

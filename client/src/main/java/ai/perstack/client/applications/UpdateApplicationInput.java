@@ -13,7 +13,12 @@ import java.util.Optional;
  */
 public record UpdateApplicationInput(Optional<String> name, Optional<ApplicationStatus> status) {
 
-    /** Checks that something changes. */
+    /**
+     * Checks that something changes.
+     *
+     * @param name the new name
+     * @param status the new status
+     */
     public UpdateApplicationInput {
         name = name == null ? Optional.empty() : name;
         status = status == null ? Optional.empty() : status;
@@ -22,12 +27,12 @@ public record UpdateApplicationInput(Optional<String> name, Optional<Application
         }
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The JSON body. */
+    /** {@return the JSON body} */
     public ObjectNode toJson() {
         ObjectNode body = Json.object();
         name.ifPresent(n -> body.put("name", n));
@@ -43,25 +48,40 @@ public record UpdateApplicationInput(Optional<String> name, Optional<Application
         private Builder() {
         }
 
-        /** The new name. */
+        /**
+         * The new name.
+         *
+         * @param name the new name
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
-        /** The new status. */
+        /**
+         * The new status.
+         *
+         * @param status the new status
+         * @return this builder
+         */
         public Builder status(ApplicationStatus status) {
             this.status = status;
             return this;
         }
 
-        /** The new status by wire value ({@code active}, {@code inactive}). */
+        /**
+         * The new status by wire value ({@code active}, {@code inactive}).
+         *
+         * @param status the new status
+         * @return this builder
+         */
         public Builder status(String status) {
             this.status = status == null ? null : ApplicationStatus.of(status);
             return this;
         }
 
-        /** The input; throws {@link IllegalArgumentException} when nothing would change. */
+        /** {@return the input; throws {@link IllegalArgumentException} when nothing would change} */
         public UpdateApplicationInput build() {
             return new UpdateApplicationInput(Optional.ofNullable(name), Optional.ofNullable(status));
         }

@@ -11,7 +11,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record CreateSecretInput(String name, String value) {
 
-    /** Checks required fields. */
+    /**
+     * Checks required fields.
+     *
+     * @param name the name (required), {@code ^[A-Za-z_][A-Za-z0-9_]*$}, 1..255 characters
+     * @param value the value (required, up to 64 KiB); write-only, never shown by {@link #toString()}
+     */
     public CreateSecretInput {
         if (name == null) {
             throw new IllegalArgumentException("name is required");
@@ -21,12 +26,12 @@ public record CreateSecretInput(String name, String value) {
         }
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The JSON body. */
+    /** {@return the JSON body} */
     public ObjectNode toJson() {
         return Json.object().put("name", name).put("value", value);
     }
@@ -44,19 +49,29 @@ public record CreateSecretInput(String name, String value) {
         private Builder() {
         }
 
-        /** The name (required). */
+        /**
+         * The name (required).
+         *
+         * @param name the name (required), {@code ^[A-Za-z_][A-Za-z0-9_]*$}, 1..255 characters
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
-        /** The value (required). */
+        /**
+         * The value (required).
+         *
+         * @param value the value (required, up to 64 KiB); write-only, never shown by {@link #toString()}
+         * @return this builder
+         */
         public Builder value(String value) {
             this.value = value;
             return this;
         }
 
-        /** The input; throws {@link IllegalArgumentException} when a field is missing. */
+        /** {@return the input; throws {@link IllegalArgumentException} when a field is missing} */
         public CreateSecretInput build() {
             return new CreateSecretInput(name, value);
         }

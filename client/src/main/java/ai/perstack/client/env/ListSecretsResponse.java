@@ -20,8 +20,13 @@ public record ListSecretsResponse(Data data, Optional<ListMeta> meta, JsonNode j
     public record Data(List<Secret> secrets) {
     }
 
-    /** Reads the envelope. */
-    public static ListSecretsResponse read(JsonIn in) {
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code ListSecretsResponse} read from {@code in}
+     */
+    static ListSecretsResponse read(JsonIn in) {
         return new ListSecretsResponse(new Data(in.object("data").list("secrets", Secret::read)),
                 in.optObject("meta", ListMeta::read), in.node());
     }

@@ -20,8 +20,13 @@ public record ListVariablesResponse(Data data, Optional<ListMeta> meta, JsonNode
     public record Data(List<Variable> variables) {
     }
 
-    /** Reads the envelope. */
-    public static ListVariablesResponse read(JsonIn in) {
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code ListVariablesResponse} read from {@code in}
+     */
+    static ListVariablesResponse read(JsonIn in) {
         return new ListVariablesResponse(new Data(in.object("data").list("variables", Variable::read)),
                 in.optObject("meta", ListMeta::read), in.node());
     }

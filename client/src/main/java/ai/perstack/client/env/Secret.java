@@ -15,8 +15,13 @@ import java.time.Instant;
  */
 public record Secret(String name, Instant createdAt, Instant updatedAt, JsonNode json) {
 
-    /** Reads a secret object. */
-    public static Secret read(JsonIn in) {
+    /**
+     * Reads a secret object.
+     *
+     * @param in the JSON object to read
+     * @return the {@code Secret} read from {@code in}
+     */
+    static Secret read(JsonIn in) {
         return new Secret(in.string("name"), in.instant("createdAt"), in.instant("updatedAt"), in.node());
     }
 }

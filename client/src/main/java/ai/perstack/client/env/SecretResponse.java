@@ -15,8 +15,13 @@ public record SecretResponse(Data data, JsonNode json) {
     public record Data(Secret secret) {
     }
 
-    /** Reads the envelope. */
-    public static SecretResponse read(JsonIn in) {
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code SecretResponse} read from {@code in}
+     */
+    static SecretResponse read(JsonIn in) {
         return new SecretResponse(new Data(in.object("data").object("secret", Secret::read)), in.node());
     }
 }

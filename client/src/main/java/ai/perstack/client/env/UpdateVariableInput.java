@@ -10,24 +10,33 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record UpdateVariableInput(String value) {
 
-    /** Checks required fields. */
+    /**
+     * Checks required fields.
+     *
+     * @param value the value (required, up to 64 KiB)
+     */
     public UpdateVariableInput {
         if (value == null) {
             throw new IllegalArgumentException("value is required");
         }
     }
 
-    /** The input for {@code value}. */
+    /**
+     * The input for {@code value}.
+     *
+     * @param value the value (required, up to 64 KiB)
+     * @return the input for {@code value}
+     */
     public static UpdateVariableInput of(String value) {
         return new UpdateVariableInput(value);
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The JSON body. */
+    /** {@return the JSON body} */
     public ObjectNode toJson() {
         return Json.object().put("value", value);
     }
@@ -39,13 +48,18 @@ public record UpdateVariableInput(String value) {
         private Builder() {
         }
 
-        /** The value (required). */
+        /**
+         * The value (required).
+         *
+         * @param value the value (required, up to 64 KiB)
+         * @return this builder
+         */
         public Builder value(String value) {
             this.value = value;
             return this;
         }
 
-        /** The input; throws {@link IllegalArgumentException} when the value is missing. */
+        /** {@return the input; throws {@link IllegalArgumentException} when the value is missing} */
         public UpdateVariableInput build() {
             return new UpdateVariableInput(value);
         }

@@ -16,8 +16,13 @@ import java.time.Instant;
  */
 public record Variable(String name, String value, Instant createdAt, Instant updatedAt, JsonNode json) {
 
-    /** Reads a variable object. */
-    public static Variable read(JsonIn in) {
+    /**
+     * Reads a variable object.
+     *
+     * @param in the JSON object to read
+     * @return the {@code Variable} read from {@code in}
+     */
+    static Variable read(JsonIn in) {
         return new Variable(in.string("name"), in.string("value"), in.instant("createdAt"), in.instant("updatedAt"), in.node());
     }
 }

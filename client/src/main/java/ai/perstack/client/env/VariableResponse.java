@@ -15,8 +15,13 @@ public record VariableResponse(Data data, JsonNode json) {
     public record Data(Variable variable) {
     }
 
-    /** Reads the envelope. */
-    public static VariableResponse read(JsonIn in) {
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code VariableResponse} read from {@code in}
+     */
+    static VariableResponse read(JsonIn in) {
         return new VariableResponse(new Data(in.object("data").object("variable", Variable::read)), in.node());
     }
 }

@@ -14,7 +14,12 @@ public final class AsyncDraftsApi {
     private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("^[a-z][a-z0-9._-]*$");
     private final Transport transport;
 
-    /** Used by the client; obtain through {@code client.async().experts().drafts()}. */
+    /**
+     * Used by the client; obtain through {@code client.async().experts().drafts()}.
+     *
+     * @param transport the client's transport
+     */
+    @SuppressWarnings("exports") // the client constructs these; Transport is not API
     public AsyncDraftsApi(Transport transport) {
         this.transport = transport;
     }
@@ -27,17 +32,35 @@ public final class AsyncDraftsApi {
         return base(scopeName) + "/" + Paths.segment(draftRef);
     }
 
-    /** {@code GET /experts/{scope}/drafts}. */
+    /**
+     * {@code GET /experts/{scope}/drafts}.
+     *
+     * @param scopeName the expert scope name, e.g. {@code @org/expert}
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<ListDraftsResponse>> list(String scopeName) {
         return list(scopeName, ListDraftsParams.none(), RequestOptions.none());
     }
 
-    /** {@code GET /experts/{scope}/drafts}. */
+    /**
+     * {@code GET /experts/{scope}/drafts}.
+     *
+     * @param scopeName the expert scope name, e.g. {@code @org/expert}
+     * @param params paging, sorting and filters, validated before they are sent
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<ListDraftsResponse>> list(String scopeName, ListDraftsParams params) {
         return list(scopeName, params, RequestOptions.none());
     }
 
-    /** {@code GET /experts/{scope}/drafts}. */
+    /**
+     * {@code GET /experts/{scope}/drafts}.
+     *
+     * @param scopeName the expert scope name, e.g. {@code @org/expert}
+     * @param params paging, sorting and filters, validated before they are sent
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<ListDraftsResponse>> list(String scopeName, ListDraftsParams params, RequestOptions options) {
         ListDraftsParams p = params == null ? ListDraftsParams.none() : params;
         Check check = Check.start().scope("scopeName", scopeName);
@@ -45,23 +68,49 @@ public final class AsyncDraftsApi {
         return transport.send(check, () -> Call.get(base(scopeName), p.query(), options, ListDraftsResponse::read));
     }
 
-    /** {@code GET /experts/{scope}/drafts/{draftRef}}. */
+    /**
+     * {@code GET /experts/{scope}/drafts/{draftRef}}.
+     *
+     * @param scopeName the expert scope name, e.g. {@code @org/expert}
+     * @param draftRef the draft id
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<DraftResponse>> get(String scopeName, String draftRef) {
         return get(scopeName, draftRef, RequestOptions.none());
     }
 
-    /** {@code GET /experts/{scope}/drafts/{draftRef}}. */
+    /**
+     * {@code GET /experts/{scope}/drafts/{draftRef}}.
+     *
+     * @param scopeName the expert scope name, e.g. {@code @org/expert}
+     * @param draftRef the draft id
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<DraftResponse>> get(String scopeName, String draftRef, RequestOptions options) {
         return transport.send(Check.start().scope("scopeName", scopeName).id("draftRef", draftRef),
                 () -> Call.get(item(scopeName, draftRef), null, options, DraftResponse::read));
     }
 
-    /** {@code POST /experts/{scope}/drafts}: creates the scope (private) on first use. */
+    /**
+     * {@code POST /experts/{scope}/drafts}: creates the scope (private) on first use.
+     *
+     * @param scopeName the expert scope name, e.g. {@code @org/expert}
+     * @param input the request body, validated before it is sent
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<DraftResponse>> create(String scopeName, CreateDraftInput input) {
         return create(scopeName, input, RequestOptions.none());
     }
 
-    /** {@code POST /experts/{scope}/drafts}. */
+    /**
+     * {@code POST /experts/{scope}/drafts}.
+     *
+     * @param scopeName the expert scope name, e.g. {@code @org/expert}
+     * @param input the request body, validated before it is sent
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<DraftResponse>> create(String scopeName, CreateDraftInput input, RequestOptions options) {
         Check check = Check.start().scope("scopeName", scopeName).required("input", input);
         if (input != null) {
@@ -71,12 +120,27 @@ public final class AsyncDraftsApi {
         return transport.send(check, () -> Call.post(base(scopeName), input.toJson(), options, DraftResponse::read));
     }
 
-    /** {@code POST /experts/{scope}/drafts/{draftRef}}: replaces the draft's experts. */
+    /**
+     * {@code POST /experts/{scope}/drafts/{draftRef}}: replaces the draft's experts.
+     *
+     * @param scopeName the expert scope name, e.g. {@code @org/expert}
+     * @param draftRef the draft id
+     * @param input the request body, validated before it is sent
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<DraftResponse>> update(String scopeName, String draftRef, UpdateDraftInput input) {
         return update(scopeName, draftRef, input, RequestOptions.none());
     }
 
-    /** {@code POST /experts/{scope}/drafts/{draftRef}}. */
+    /**
+     * {@code POST /experts/{scope}/drafts/{draftRef}}.
+     *
+     * @param scopeName the expert scope name, e.g. {@code @org/expert}
+     * @param draftRef the draft id
+     * @param input the request body, validated before it is sent
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<DraftResponse>> update(String scopeName, String draftRef, UpdateDraftInput input,
                                                               RequestOptions options) {
         Check check = Check.start().scope("scopeName", scopeName).id("draftRef", draftRef).required("input", input);
@@ -86,24 +150,52 @@ public final class AsyncDraftsApi {
         return transport.send(check, () -> Call.post(item(scopeName, draftRef), input.toJson(), options, DraftResponse::read));
     }
 
-    /** {@code DELETE /experts/{scope}/drafts/{draftRef}}. */
+    /**
+     * {@code DELETE /experts/{scope}/drafts/{draftRef}}.
+     *
+     * @param scopeName the expert scope name, e.g. {@code @org/expert}
+     * @param draftRef the draft id
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<DraftResponse>> delete(String scopeName, String draftRef) {
         return delete(scopeName, draftRef, RequestOptions.none());
     }
 
-    /** {@code DELETE /experts/{scope}/drafts/{draftRef}}. */
+    /**
+     * {@code DELETE /experts/{scope}/drafts/{draftRef}}.
+     *
+     * @param scopeName the expert scope name, e.g. {@code @org/expert}
+     * @param draftRef the draft id
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<DraftResponse>> delete(String scopeName, String draftRef, RequestOptions options) {
         return transport.send(Check.start().scope("scopeName", scopeName).id("draftRef", draftRef),
                 () -> Call.delete(item(scopeName, draftRef), options, DraftResponse::read));
     }
 
-    /** {@code POST /experts/{scope}/drafts/{draftRef}/version}: promotes the draft to an immutable version. */
+    /**
+     * {@code POST /experts/{scope}/drafts/{draftRef}/version}: promotes the draft to an immutable version.
+     *
+     * @param scopeName the expert scope name, e.g. {@code @org/expert}
+     * @param draftRef the draft id
+     * @param input the request body, validated before it is sent
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<ExpertVersionResponse>> assignVersion(String scopeName, String draftRef,
                                                                              AssignVersionInput input) {
         return assignVersion(scopeName, draftRef, input, RequestOptions.none());
     }
 
-    /** {@code POST /experts/{scope}/drafts/{draftRef}/version}. */
+    /**
+     * {@code POST /experts/{scope}/drafts/{draftRef}/version}.
+     *
+     * @param scopeName the expert scope name, e.g. {@code @org/expert}
+     * @param draftRef the draft id
+     * @param input the request body, validated before it is sent
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<ExpertVersionResponse>> assignVersion(String scopeName, String draftRef,
                                                                              AssignVersionInput input, RequestOptions options) {
         Check check = Check.start().scope("scopeName", scopeName).id("draftRef", draftRef).required("input", input);

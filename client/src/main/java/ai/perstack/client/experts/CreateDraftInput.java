@@ -19,7 +19,14 @@ import java.util.Optional;
 public record CreateDraftInput(String applicationId, List<Expert> experts, Optional<ExpertCategory> category,
                                Optional<String> description) {
 
-    /** Checks required fields. */
+    /**
+     * Checks required fields.
+     *
+     * @param applicationId the application the draft belongs to (required)
+     * @param experts the members, coordinator first (at least one)
+     * @param category sets the scope's category
+     * @param description sets the scope's description
+     */
     public CreateDraftInput {
         if (applicationId == null) {
             throw new IllegalArgumentException("applicationId is required");
@@ -32,12 +39,12 @@ public record CreateDraftInput(String applicationId, List<Expert> experts, Optio
         description = description == null ? Optional.empty() : description;
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The JSON body. */
+    /** {@return the JSON body} */
     public ObjectNode toJson() {
         ObjectNode body = Json.object().put("applicationId", applicationId);
         ArrayNode list = body.putArray("experts");
@@ -57,44 +64,74 @@ public record CreateDraftInput(String applicationId, List<Expert> experts, Optio
         private Builder() {
         }
 
-        /** The application (required). */
+        /**
+         * The application (required).
+         *
+         * @param applicationId the application the draft belongs to (required)
+         * @return this builder
+         */
         public Builder applicationId(String applicationId) {
             this.applicationId = applicationId;
             return this;
         }
 
-        /** Adds a member; the first added is the coordinator. */
+        /**
+         * Adds a member; the first added is the coordinator.
+         *
+         * @param expert the member to add
+         * @return this builder
+         */
         public Builder addExpert(Expert expert) {
             this.experts.add(expert);
             return this;
         }
 
-        /** Replaces the members. */
+        /**
+         * Replaces the members.
+         *
+         * @param experts the members, coordinator first (at least one)
+         * @return this builder
+         */
         public Builder experts(List<Expert> experts) {
             this.experts.clear();
             this.experts.addAll(experts);
             return this;
         }
 
-        /** The scope's category. */
+        /**
+         * The scope's category.
+         *
+         * @param category sets the scope's category
+         * @return this builder
+         */
         public Builder category(ExpertCategory category) {
             this.category = category;
             return this;
         }
 
-        /** The scope's category by wire value. */
+        /**
+         * The scope's category by wire value.
+         *
+         * @param category sets the scope's category
+         * @return this builder
+         */
         public Builder category(String category) {
             this.category = category == null ? null : ExpertCategory.of(category);
             return this;
         }
 
-        /** The scope's description. */
+        /**
+         * The scope's description.
+         *
+         * @param description sets the scope's description
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = description;
             return this;
         }
 
-        /** The input; throws {@link IllegalArgumentException} when a required field is missing. */
+        /** {@return the input; throws {@link IllegalArgumentException} when a required field is missing} */
         public CreateDraftInput build() {
             return new CreateDraftInput(applicationId, experts, Optional.ofNullable(category), Optional.ofNullable(description));
         }

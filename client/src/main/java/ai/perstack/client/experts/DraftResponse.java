@@ -15,8 +15,13 @@ public record DraftResponse(Data data, JsonNode json) {
     public record Data(ExpertDraft draft) {
     }
 
-    /** Reads the envelope. */
-    public static DraftResponse read(JsonIn in) {
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code DraftResponse} read from {@code in}
+     */
+    static DraftResponse read(JsonIn in) {
         return new DraftResponse(new Data(in.object("data").object("draft", ExpertDraft::read)), in.node());
     }
 }

@@ -26,7 +26,17 @@ import java.util.Optional;
 public record Expert(String key, String name, Optional<String> description, String instruction,
                      Map<String, Skill> skills, List<String> delegates, JsonNode json) {
 
-    /** Checks required fields. */
+    /**
+     * Checks required fields.
+     *
+     * @param key {@code ^[a-z0-9][a-z0-9_-]*$}, unique within the definition
+     * @param name display name
+     * @param description what it does (up to 2048 characters)
+     * @param instruction its system instruction (1..20480 characters)
+     * @param skills skills by name
+     * @param delegates keys of the experts it may delegate to
+     * @param json the object as received ({@code null} when built in code)
+     */
     public Expert {
         if (key == null) {
             throw new IllegalArgumentException("key is required");
@@ -42,7 +52,7 @@ public record Expert(String key, String name, Optional<String> description, Stri
         delegates = delegates == null ? List.of() : List.copyOf(delegates);
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
@@ -50,7 +60,9 @@ public record Expert(String key, String name, Optional<String> description, Stri
     /**
      * Reads an expert from its JSON object (as in a definition file).
      *
+     * @param json the object as received ({@code null} when built in code)
      * @throws IllegalArgumentException naming the field when the object is not a valid expert
+     * @return the expert
      */
     public static Expert fromJson(JsonNode json) {
         try {
@@ -60,13 +72,18 @@ public record Expert(String key, String name, Optional<String> description, Stri
         }
     }
 
-    /** Reads an expert object. */
-    public static Expert read(JsonIn in) {
+    /**
+     * Reads an expert object.
+     *
+     * @param in the JSON object to read
+     * @return the {@code Expert} read from {@code in}
+     */
+    static Expert read(JsonIn in) {
         return new Expert(in.string("key"), in.string("name"), in.optString("description"), in.string("instruction"),
                 in.map("skills", Skill::read), in.strings("delegates"), in.node());
     }
 
-    /** The JSON form: the received object's unknown fields, overlaid with the known ones. */
+    /** {@return the JSON form: the received object's unknown fields, overlaid with the known ones} */
     public ObjectNode toJson() {
         ObjectNode node = json != null && json.isObject() ? ((ObjectNode) json).deepCopy() : Json.object();
         node.put("key", key).put("name", name);
@@ -90,50 +107,86 @@ public record Expert(String key, String name, Optional<String> description, Stri
         private Builder() {
         }
 
-        /** The key (required). */
+        /**
+         * The key (required).
+         *
+         * @param key {@code ^[a-z0-9][a-z0-9_-]*$}, unique within the definition
+         * @return this builder
+         */
         public Builder key(String key) {
             this.key = key;
             return this;
         }
 
-        /** The display name (required). */
+        /**
+         * The display name (required).
+         *
+         * @param name display name
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
-        /** What it does. */
+        /**
+         * What it does.
+         *
+         * @param description what it does (up to 2048 characters)
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = description;
             return this;
         }
 
-        /** The instruction (required). */
+        /**
+         * The instruction (required).
+         *
+         * @param instruction its system instruction (1..20480 characters)
+         * @return this builder
+         */
         public Builder instruction(String instruction) {
             this.instruction = instruction;
             return this;
         }
 
-        /** Adds a skill. */
+        /**
+         * Adds a skill.
+         *
+         * @param name the skill's name
+         * @param skill the skill
+         * @return this builder
+         */
         public Builder skill(String name, Skill skill) {
             this.skills.put(name, skill);
             return this;
         }
 
-        /** Adds a delegate key. */
+        /**
+         * Adds a delegate key.
+         *
+         * @param key the key of an expert it may delegate to
+         * @return this builder
+         */
         public Builder delegate(String key) {
             this.delegates.add(key);
             return this;
         }
 
-        /** Replaces the delegates. */
+        /**
+         * Replaces the delegates.
+         *
+         * @param keys the keys of the experts it may delegate to
+         * @return this builder
+         */
         public Builder delegates(List<String> keys) {
             this.delegates.clear();
             this.delegates.addAll(keys);
             return this;
         }
 
-        /** The expert; throws {@link IllegalArgumentException} when key, name or instruction is missing. */
+        /** {@return the expert; throws {@link IllegalArgumentException} when key, name or instruction is missing} */
         public Expert build() {
             return new Expert(key, name, Optional.ofNullable(description), instruction, skills, delegates, null);
         }

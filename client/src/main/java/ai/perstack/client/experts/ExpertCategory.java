@@ -1,25 +1,29 @@
 package ai.perstack.client.experts;
 
+import ai.perstack.client.OpenEnum;
+
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * The category of an expert scope. Open: a value this client does not know is kept.
- * Compare with {@link #equals} or switch on {@link #known()}.
+ * The category of an expert scope. Open: a value this client does not know is kept, not rejected
+ * (see {@link OpenEnum}).
  */
-public final class ExpertCategory {
+public final class ExpertCategory extends OpenEnum<ExpertCategory.Known> {
     /** {@code general}. */
-    public static final ExpertCategory GENERAL = new ExpertCategory("general");
+    public static final ExpertCategory GENERAL = new ExpertCategory(Known.GENERAL);
     /** {@code coding}. */
-    public static final ExpertCategory CODING = new ExpertCategory("coding");
+    public static final ExpertCategory CODING = new ExpertCategory(Known.CODING);
     /** {@code research}. */
-    public static final ExpertCategory RESEARCH = new ExpertCategory("research");
+    public static final ExpertCategory RESEARCH = new ExpertCategory(Known.RESEARCH);
     /** {@code writing}. */
-    public static final ExpertCategory WRITING = new ExpertCategory("writing");
+    public static final ExpertCategory WRITING = new ExpertCategory(Known.WRITING);
     /** {@code data}. */
-    public static final ExpertCategory DATA = new ExpertCategory("data");
+    public static final ExpertCategory DATA = new ExpertCategory(Known.DATA);
     /** {@code automation}. */
-    public static final ExpertCategory AUTOMATION = new ExpertCategory("automation");
+    public static final ExpertCategory AUTOMATION = new ExpertCategory(Known.AUTOMATION);
+
+    private static final Map<String, ExpertCategory> BY_VALUE = index(GENERAL, CODING, RESEARCH, WRITING, DATA, AUTOMATION);
 
     /** The values this client knows. */
     public enum Known {
@@ -42,73 +46,38 @@ public final class ExpertCategory {
             this.value = value;
         }
 
-        /** The wire value. */
+        /** {@return the wire value} */
         public String value() {
             return value;
         }
     }
 
-    private final String value;
+    private ExpertCategory(Known known) {
+        super(known.value(), known);
+    }
 
     private ExpertCategory(String value) {
-        this.value = value;
+        super(value, null);
     }
 
-    /** The status for a wire value, known or not. */
+    /**
+     * The instance for a wire value, known or not.
+     *
+     * @param value the wire value
+     * @return the known constant, or a new instance keeping {@code value}
+     */
     public static ExpertCategory of(String value) {
-        Objects.requireNonNull(value, "value");
-        for (Known k : Known.values()) {
-            if (k.value.equals(value)) {
-                return of(k);
-            }
-        }
-        return new ExpertCategory(value);
+        ExpertCategory known = BY_VALUE.get(Objects.requireNonNull(value, "value"));
+        return known != null ? known : new ExpertCategory(value);
     }
 
-    /** The instance of a known value. */
+    /**
+     * The instance of a known value.
+     *
+     * @param known the known value
+     * @return its constant
+     */
     public static ExpertCategory of(Known known) {
-        return switch (known) {
-            case GENERAL -> GENERAL;
-            case CODING -> CODING;
-            case RESEARCH -> RESEARCH;
-            case WRITING -> WRITING;
-            case DATA -> DATA;
-            case AUTOMATION -> AUTOMATION;
-        };
-    }
-
-    /** The wire value, exactly as sent or received. */
-    public String value() {
-        return value;
-    }
-
-    /** The known constant, or empty for a value this client does not know. */
-    public Optional<Known> known() {
-        for (Known k : Known.values()) {
-            if (k.value.equals(value)) {
-                return Optional.of(k);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** True when this client knows the value. */
-    public boolean isKnown() {
-        return known().isPresent();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ExpertCategory other && other.value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return value;
+        return BY_VALUE.get(known.value());
     }
 }

@@ -22,8 +22,13 @@ import java.util.Optional;
 public record ExpertDefinition(String scopeName, String version, Optional<String> tag, List<String> tags, boolean yanked,
                                List<Expert> experts, Instant createdAt, JsonNode json) {
 
-    /** Reads a definition object. */
-    public static ExpertDefinition read(JsonIn in) {
+    /**
+     * Reads a definition object.
+     *
+     * @param in the JSON object to read
+     * @return the {@code ExpertDefinition} read from {@code in}
+     */
+    static ExpertDefinition read(JsonIn in) {
         return new ExpertDefinition(in.string("scopeName"), in.string("version"), in.optString("tag"), in.strings("tags"),
                 in.bool("yanked", false), in.list("experts", Expert::read), in.instant("createdAt"), in.node());
     }

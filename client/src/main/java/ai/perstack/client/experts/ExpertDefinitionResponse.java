@@ -15,8 +15,13 @@ public record ExpertDefinitionResponse(Data data, JsonNode json) {
     public record Data(ExpertDefinition definition) {
     }
 
-    /** Reads the envelope. */
-    public static ExpertDefinitionResponse read(JsonIn in) {
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code ExpertDefinitionResponse} read from {@code in}
+     */
+    static ExpertDefinitionResponse read(JsonIn in) {
         return new ExpertDefinitionResponse(new Data(in.object("data").object("definition", ExpertDefinition::read)), in.node());
     }
 }

@@ -20,8 +20,13 @@ import java.util.List;
 public record ExpertDraft(String id, String scopeName, String applicationId, List<Expert> experts, Instant createdAt,
                           Instant updatedAt, JsonNode json) {
 
-    /** Reads a draft object. */
-    public static ExpertDraft read(JsonIn in) {
+    /**
+     * Reads a draft object.
+     *
+     * @param in the JSON object to read
+     * @return the {@code ExpertDraft} read from {@code in}
+     */
+    static ExpertDraft read(JsonIn in) {
         return new ExpertDraft(in.string("id"), in.string("scopeName"), in.string("applicationId"),
                 in.list("experts", Expert::read), in.instant("createdAt"), in.instant("updatedAt"), in.node());
     }

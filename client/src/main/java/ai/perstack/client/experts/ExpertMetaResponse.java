@@ -26,8 +26,13 @@ public record ExpertMetaResponse(Data data, JsonNode json) {
                        Instant createdAt) {
     }
 
-    /** Reads the envelope. */
-    public static ExpertMetaResponse read(JsonIn in) {
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code ExpertMetaResponse} read from {@code in}
+     */
+    static ExpertMetaResponse read(JsonIn in) {
         JsonIn d = in.object("data");
         return new ExpertMetaResponse(new Data(d.string("scope"), d.string("version"), d.optString("tag"),
                 d.bool("yanked", false), Visibility.of(d.string("visibility")), d.instant("createdAt")), in.node());

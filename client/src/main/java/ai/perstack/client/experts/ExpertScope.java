@@ -25,8 +25,13 @@ public record ExpertScope(String scopeName, Optional<String> organizationId, Opt
                           ExpertCategory category, Visibility visibility, Optional<String> latestVersion,
                           Map<String, String> tags, Optional<Instant> createdAt, Instant updatedAt, JsonNode json) {
 
-    /** Reads a scope object. */
-    public static ExpertScope read(JsonIn in) {
+    /**
+     * Reads a scope object.
+     *
+     * @param in the JSON object to read
+     * @return the {@code ExpertScope} read from {@code in}
+     */
+    static ExpertScope read(JsonIn in) {
         return new ExpertScope(in.string("scopeName"), in.optString("organizationId"), in.optString("description"),
                 ExpertCategory.of(in.string("category", "general")), Visibility.of(in.string("visibility")),
                 in.optString("latestVersion"), in.stringMap("tags"), in.optInstant("createdAt"), in.instant("updatedAt"),

@@ -15,8 +15,13 @@ public record ExpertScopeResponse(Data data, JsonNode json) {
     public record Data(ExpertScope scope) {
     }
 
-    /** Reads the envelope. */
-    public static ExpertScopeResponse read(JsonIn in) {
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code ExpertScopeResponse} read from {@code in}
+     */
+    static ExpertScopeResponse read(JsonIn in) {
         return new ExpertScopeResponse(new Data(in.object("data").object("scope", ExpertScope::read)), in.node());
     }
 }

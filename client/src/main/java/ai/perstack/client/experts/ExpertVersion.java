@@ -20,8 +20,13 @@ import java.util.Optional;
 public record ExpertVersion(String version, Optional<String> tag, List<String> tags, boolean yanked, Instant createdAt,
                             JsonNode json) {
 
-    /** Reads a version object. */
-    public static ExpertVersion read(JsonIn in) {
+    /**
+     * Reads a version object.
+     *
+     * @param in the JSON object to read
+     * @return the {@code ExpertVersion} read from {@code in}
+     */
+    static ExpertVersion read(JsonIn in) {
         return new ExpertVersion(in.string("version"), in.optString("tag"), in.strings("tags"), in.bool("yanked", false),
                 in.instant("createdAt"), in.node());
     }

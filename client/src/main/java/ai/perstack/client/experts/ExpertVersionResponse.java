@@ -15,8 +15,13 @@ public record ExpertVersionResponse(Data data, JsonNode json) {
     public record Data(ExpertVersion version) {
     }
 
-    /** Reads the envelope. */
-    public static ExpertVersionResponse read(JsonIn in) {
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code ExpertVersionResponse} read from {@code in}
+     */
+    static ExpertVersionResponse read(JsonIn in) {
         return new ExpertVersionResponse(new Data(in.object("data").object("version", ExpertVersion::read)), in.node());
     }
 }

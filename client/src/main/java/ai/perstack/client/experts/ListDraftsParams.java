@@ -13,12 +13,22 @@ import java.util.Map;
  */
 public record ListDraftsParams(Integer limit, Integer offset) {
 
-    /** Server defaults. */
+    /**
+     * Server defaults.
+     *
+     * @return parameters that send nothing
+     */
     public static ListDraftsParams none() {
         return new ListDraftsParams(null, null);
     }
 
-    /** A page. */
+    /**
+     * A page.
+     *
+     * @param limit page size, 1..100
+     * @param offset items to skip, >= 0
+     * @return a page
+     */
     public static ListDraftsParams of(int limit, int offset) {
         return new ListDraftsParams(limit, offset);
     }

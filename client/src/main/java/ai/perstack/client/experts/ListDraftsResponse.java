@@ -19,8 +19,13 @@ public record ListDraftsResponse(Data data, ListMeta meta, JsonNode json) {
     public record Data(List<ExpertDraft> drafts) {
     }
 
-    /** Reads the envelope. */
-    public static ListDraftsResponse read(JsonIn in) {
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code ListDraftsResponse} read from {@code in}
+     */
+    static ListDraftsResponse read(JsonIn in) {
         return new ListDraftsResponse(new Data(in.object("data").list("drafts", ExpertDraft::read)), in.object("meta", ListMeta::read), in.node());
     }
 }

@@ -16,12 +16,16 @@ import java.util.Map;
  */
 public record ListExpertsParams(String filter, String category, Boolean includeDrafts, Integer limit, Integer offset) {
 
-    /** Server defaults. */
+    /**
+     * Server defaults.
+     *
+     * @return parameters that send nothing
+     */
     public static ListExpertsParams none() {
         return new ListExpertsParams(null, null, null, null, null);
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
@@ -49,43 +53,73 @@ public record ListExpertsParams(String filter, String category, Boolean includeD
         private Builder() {
         }
 
-        /** Name or description substring. */
+        /**
+         * Name or description substring.
+         *
+         * @param filter substring of the name or description
+         * @return this builder
+         */
         public Builder filter(String filter) {
             this.filter = filter;
             return this;
         }
 
-        /** Category by wire value. */
+        /**
+         * Category by wire value.
+         *
+         * @param category general, coding, research, writing, data or automation
+         * @return this builder
+         */
         public Builder category(String category) {
             this.category = category;
             return this;
         }
 
-        /** Category. */
+        /**
+         * Category.
+         *
+         * @param category general, coding, research, writing, data or automation
+         * @return this builder
+         */
         public Builder category(ExpertCategory category) {
             this.category = category == null ? null : category.value();
             return this;
         }
 
-        /** Also list scopes without versions. */
+        /**
+         * Also list scopes without versions.
+         *
+         * @param includeDrafts also list scopes that have drafts but no version
+         * @return this builder
+         */
         public Builder includeDrafts(boolean includeDrafts) {
             this.includeDrafts = includeDrafts;
             return this;
         }
 
-        /** Page size, 1..100. */
+        /**
+         * Page size, 1..100.
+         *
+         * @param limit page size, 1..100
+         * @return this builder
+         */
         public Builder limit(int limit) {
             this.limit = limit;
             return this;
         }
 
-        /** Items to skip. */
+        /**
+         * Items to skip.
+         *
+         * @param offset items to skip, >= 0
+         * @return this builder
+         */
         public Builder offset(int offset) {
             this.offset = offset;
             return this;
         }
 
-        /** The params. */
+        /** {@return the params} */
         public ListExpertsParams build() {
             return new ListExpertsParams(filter, category, includeDrafts, limit, offset);
         }

@@ -19,8 +19,13 @@ public record ListExpertsResponse(Data data, ListMeta meta, JsonNode json) {
     public record Data(List<ExpertScope> experts) {
     }
 
-    /** Reads the envelope. */
-    public static ListExpertsResponse read(JsonIn in) {
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code ListExpertsResponse} read from {@code in}
+     */
+    static ListExpertsResponse read(JsonIn in) {
         return new ListExpertsResponse(new Data(in.object("data").list("experts", ExpertScope::read)), in.object("meta", ListMeta::read), in.node());
     }
 }

@@ -20,8 +20,13 @@ public record ListVersionsResponse(Data data, Optional<ListMeta> meta, JsonNode 
     public record Data(List<ExpertVersion> versions) {
     }
 
-    /** Reads the envelope. */
-    public static ListVersionsResponse read(JsonIn in) {
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code ListVersionsResponse} read from {@code in}
+     */
+    static ListVersionsResponse read(JsonIn in) {
         return new ListVersionsResponse(new Data(in.object("data").list("versions", ExpertVersion::read)), in.optObject("meta", ListMeta::read), in.node());
     }
 }

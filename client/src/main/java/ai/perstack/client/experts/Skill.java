@@ -20,7 +20,14 @@ import java.util.Optional;
  */
 public record Skill(String type, Optional<String> description, Map<String, SkillTool> tools, JsonNode json) {
 
-    /** Normalizes absent fields. */
+    /**
+     * Normalizes absent fields.
+     *
+     * @param type {@code interactive}, {@code mcpStdio}, {@code mcpSse}, or a type this client does not know
+     * @param description what the skill is for
+     * @param tools the tools of an interactive skill, by name (empty for other types)
+     * @param json the whole skill object, including fields of other skill types
+     */
     public Skill {
         if (type == null) {
             throw new IllegalArgumentException("type is required");
@@ -29,7 +36,13 @@ public record Skill(String type, Optional<String> description, Map<String, Skill
         tools = tools == null ? Map.of() : Map.copyOf(tools);
     }
 
-    /** An interactive skill with {@code tools}. */
+    /**
+     * An interactive skill with {@code tools}.
+     *
+     * @param description what the skill is for
+     * @param tools the tools of an interactive skill, by name (empty for other types)
+     * @return an interactive skill with {@code tools}
+     */
     public static Skill interactive(String description, Map<String, SkillTool> tools) {
         ObjectNode json = Json.object().put("type", "interactive").put("description", description);
         ObjectNode toolsNode = json.putObject("tools");
@@ -38,24 +51,34 @@ public record Skill(String type, Optional<String> description, Map<String, Skill
         return new Skill("interactive", Optional.ofNullable(description), ordered, json);
     }
 
-    /** Any skill from its JSON object (for MCP skills); must have a {@code type}. */
+    /**
+     * Any skill from its JSON object (for MCP skills); must have a {@code type}.
+     *
+     * @param json the whole skill object, including fields of other skill types
+     * @return any skill from its JSON object (for MCP skills); must have a {@code type}
+     */
     public static Skill of(JsonNode json) {
         return read(JsonIn.of(json, "skill"));
     }
 
-    /** Reads a skill object. */
-    public static Skill read(JsonIn in) {
+    /**
+     * Reads a skill object.
+     *
+     * @param in the JSON object to read
+     * @return the {@code Skill} read from {@code in}
+     */
+    static Skill read(JsonIn in) {
         String type = in.string("type");
         Map<String, SkillTool> tools = "interactive".equals(type) ? in.map("tools", SkillTool::read) : Map.of();
         return new Skill(type, in.optString("description"), tools, in.node());
     }
 
-    /** True for {@code interactive}. */
+    /** {@return true for {@code interactive}} */
     public boolean isInteractive() {
         return "interactive".equals(type);
     }
 
-    /** The JSON form. */
+    /** {@return the JSON form} */
     public JsonNode toJson() {
         if (json != null) {
             return json;

@@ -13,7 +13,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record SkillTool(String description, JsonNode inputJsonSchema) {
 
-    /** Checks required fields. */
+    /**
+     * Checks required fields.
+     *
+     * @param description what the tool asks for
+     * @param inputJsonSchema the JSON Schema of its arguments
+     */
     public SkillTool {
         if (description == null) {
             throw new IllegalArgumentException("description is required");
@@ -21,12 +26,17 @@ public record SkillTool(String description, JsonNode inputJsonSchema) {
         inputJsonSchema = inputJsonSchema == null ? Json.object().put("type", "object") : inputJsonSchema;
     }
 
-    /** Reads a tool object. */
-    public static SkillTool read(JsonIn in) {
+    /**
+     * Reads a tool object.
+     *
+     * @param in the JSON object to read
+     * @return the {@code SkillTool} read from {@code in}
+     */
+    static SkillTool read(JsonIn in) {
         return new SkillTool(in.string("description", ""), in.node().has("inputJsonSchema") ? in.any("inputJsonSchema") : null);
     }
 
-    /** The JSON form. */
+    /** {@return the JSON form} */
     public ObjectNode toJson() {
         ObjectNode node = Json.object().put("description", description);
         node.set("inputJsonSchema", inputJsonSchema);

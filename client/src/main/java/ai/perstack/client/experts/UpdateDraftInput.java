@@ -13,7 +13,11 @@ import java.util.List;
  */
 public record UpdateDraftInput(List<Expert> experts) {
 
-    /** Checks required fields. */
+    /**
+     * Checks required fields.
+     *
+     * @param experts the members, coordinator first (at least one)
+     */
     public UpdateDraftInput {
         if (experts == null || experts.isEmpty()) {
             throw new IllegalArgumentException("experts must contain at least one expert");
@@ -21,17 +25,27 @@ public record UpdateDraftInput(List<Expert> experts) {
         experts = List.copyOf(experts);
     }
 
-    /** The input for {@code experts}. */
+    /**
+     * The input for {@code experts}.
+     *
+     * @param experts the members, coordinator first (at least one)
+     * @return the input for {@code experts}
+     */
     public static UpdateDraftInput of(List<Expert> experts) {
         return new UpdateDraftInput(experts);
     }
 
-    /** The input for {@code experts}. */
+    /**
+     * The input for {@code experts}.
+     *
+     * @param experts the members, coordinator first (at least one)
+     * @return the input for {@code experts}
+     */
     public static UpdateDraftInput of(Expert... experts) {
         return new UpdateDraftInput(List.of(experts));
     }
 
-    /** The JSON body. */
+    /** {@return the JSON body} */
     public ObjectNode toJson() {
         ObjectNode body = Json.object();
         ArrayNode list = body.putArray("experts");

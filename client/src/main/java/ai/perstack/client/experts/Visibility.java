@@ -1,17 +1,21 @@
 package ai.perstack.client.experts;
 
+import ai.perstack.client.OpenEnum;
+
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * Who can read an expert scope: its organization only ({@code private}) or everyone ({@code public}). Open.
- * Compare with {@link #equals} or switch on {@link #known()}.
+ * Who can read an expert scope: its organization only ({@code private}) or everyone ({@code public}). Open: a value this client does not know is kept, not rejected
+ * (see {@link OpenEnum}).
  */
-public final class Visibility {
+public final class Visibility extends OpenEnum<Visibility.Known> {
     /** {@code public}. */
-    public static final Visibility PUBLIC = new Visibility("public");
+    public static final Visibility PUBLIC = new Visibility(Known.PUBLIC);
     /** {@code private}. */
-    public static final Visibility PRIVATE = new Visibility("private");
+    public static final Visibility PRIVATE = new Visibility(Known.PRIVATE);
+
+    private static final Map<String, Visibility> BY_VALUE = index(PUBLIC, PRIVATE);
 
     /** The values this client knows. */
     public enum Known {
@@ -26,69 +30,38 @@ public final class Visibility {
             this.value = value;
         }
 
-        /** The wire value. */
+        /** {@return the wire value} */
         public String value() {
             return value;
         }
     }
 
-    private final String value;
+    private Visibility(Known known) {
+        super(known.value(), known);
+    }
 
     private Visibility(String value) {
-        this.value = value;
+        super(value, null);
     }
 
-    /** The status for a wire value, known or not. */
+    /**
+     * The instance for a wire value, known or not.
+     *
+     * @param value the wire value
+     * @return the known constant, or a new instance keeping {@code value}
+     */
     public static Visibility of(String value) {
-        Objects.requireNonNull(value, "value");
-        for (Known k : Known.values()) {
-            if (k.value.equals(value)) {
-                return of(k);
-            }
-        }
-        return new Visibility(value);
+        Visibility known = BY_VALUE.get(Objects.requireNonNull(value, "value"));
+        return known != null ? known : new Visibility(value);
     }
 
-    /** The instance of a known value. */
+    /**
+     * The instance of a known value.
+     *
+     * @param known the known value
+     * @return its constant
+     */
     public static Visibility of(Known known) {
-        return switch (known) {
-            case PUBLIC -> PUBLIC;
-            case PRIVATE -> PRIVATE;
-        };
-    }
-
-    /** The wire value, exactly as sent or received. */
-    public String value() {
-        return value;
-    }
-
-    /** The known constant, or empty for a value this client does not know. */
-    public Optional<Known> known() {
-        for (Known k : Known.values()) {
-            if (k.value.equals(value)) {
-                return Optional.of(k);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** True when this client knows the value. */
-    public boolean isKnown() {
-        return known().isPresent();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Visibility other && other.value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return value;
+        return BY_VALUE.get(known.value());
     }
 }

@@ -18,8 +18,13 @@ public record YankResponse(Data data, JsonNode json) {
     public record Data(boolean yanked, boolean latestTagUpdated) {
     }
 
-    /** Reads the envelope. */
-    public static YankResponse read(JsonIn in) {
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code YankResponse} read from {@code in}
+     */
+    static YankResponse read(JsonIn in) {
         JsonIn d = in.object("data");
         return new YankResponse(new Data(d.bool("yanked"), d.bool("latestTagUpdated")), in.node());
     }

@@ -102,17 +102,12 @@ public final class Json {
         if (node.isArray()) {
             List<Object> list = new ArrayList<>(node.size());
             node.forEach(item -> list.add(toPlain(item)));
-            return List.copyOf(nullSafe(list));
+            // JSON arrays may hold nulls, which List.copyOf would reject.
+            return java.util.Collections.unmodifiableList(list);
         }
         Map<String, Object> map = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> map.put(e.getKey(), toPlain(e.getValue())));
+        node.properties().forEach(e -> map.put(e.getKey(), toPlain(e.getValue())));
         return java.util.Collections.unmodifiableMap(map);
-    }
-
-    private static List<Object> nullSafe(List<Object> list) {
-        // List.copyOf rejects nulls; JSON arrays may hold them, so keep them as the JSON null node's text.
-        list.replaceAll(v -> v == null ? "null" : v);
-        return list;
     }
 
     /** Converts plain Java values (as {@link #toPlain} produces) back into a tree. */

@@ -201,7 +201,7 @@ public final class JsonIn {
         }
         JsonIn obj = object(field);
         Map<String, T> out = new LinkedHashMap<>();
-        obj.node.fields().forEachRemaining(e ->
+        obj.node.properties().forEach(e ->
                 out.put(e.getKey(), reader.apply(of(e.getValue(), obj.at(e.getKey())))));
         return Collections.unmodifiableMap(out);
     }
@@ -213,7 +213,7 @@ public final class JsonIn {
         }
         JsonIn obj = object(field);
         Map<String, String> out = new LinkedHashMap<>();
-        obj.node.fields().forEachRemaining(e -> {
+        obj.node.properties().forEach(e -> {
             if (!e.getValue().isTextual()) {
                 throw new InvalidResponseException(obj.at(e.getKey()), "must be a string");
             }

@@ -38,6 +38,7 @@ public final class Transport implements AutoCloseable {
     private final String authorization;
     private final RequestLog log = new RequestLog();
     private final Set<Exchange<?>> pending = ConcurrentHashMap.newKeySet();
+    private final Set<Runnable> closeListeners = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /** A transport for {@code config}; owns its threads until {@link #close()}. */
@@ -105,7 +106,8 @@ public final class Transport implements AutoCloseable {
                 .header("Authorization", authorization)
                 .header("Accept", accept)
                 .header("User-Agent", UserAgent.VALUE);
-        options.headers().forEach(b::header);
+        // The caller's headers replace the defaults rather than joining them (one Accept, one User-Agent).
+        options.headers().forEach(b::setHeader);
         return b;
     }
 
@@ -138,11 +140,31 @@ public final class Transport implements AutoCloseable {
         return options.timeout().orElse(config.timeout());
     }
 
+    /**
+     * Runs {@code listener} when the transport closes (at once if it already has), so that
+     * long-lived work such as an open stream ends with the client.
+     *
+     * @param listener what to run
+     * @return a handle whose {@code close()} removes the listener
+     */
+    public AutoCloseable onClose(Runnable listener) {
+        closeListeners.add(listener);
+        if (closed && closeListeners.remove(listener)) {
+            listener.run();
+        }
+        return () -> closeListeners.remove(listener);
+    }
+
     @Override
     public void close() {
         // End pending calls first: once the timer and the HTTP threads are gone nothing else would complete them.
         closed = true;
         pending.forEach(exchange -> exchange.fail(Errors.clientClosed()));
+        closeListeners.forEach(listener -> {
+            if (closeListeners.remove(listener)) {
+                listener.run();
+            }
+        });
         timer.shutdownNow();
         if (ownsHttp && executor != null) {
             executor.shutdownNow();
@@ -227,7 +249,9 @@ public final class Transport implements AutoCloseable {
             }
             HttpRequest.Builder b = transport.request(transport.uri(call.path(), call.query()), call.options(), "application/json");
             if (call.body() != null) {
-                b.header("Content-Type", "application/json; charset=utf-8");
+                if (call.options().headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+                    b.header("Content-Type", "application/json; charset=utf-8");
+                }
                 b.method(call.method(), HttpRequest.BodyPublishers.ofByteArray(Json.bytes(call.body())));
             } else {
                 b.method(call.method(), HttpRequest.BodyPublishers.noBody());

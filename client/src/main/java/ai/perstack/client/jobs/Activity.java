@@ -1,6 +1,5 @@
 package ai.perstack.client.jobs;
 
-import ai.perstack.client.internal.JsonIn;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -13,51 +12,23 @@ import java.util.Optional;
  */
 public sealed interface Activity {
 
-    /** The wire type, e.g. {@code think}. */
+    /** {@return the wire type, e.g. {@code think}} */
     String type();
 
-    /** The activity id. */
+    /** {@return the activity id} */
     String id();
 
-    /** The key of the expert whose step it was. */
+    /** {@return the key of the expert whose step it was} */
     String expertKey();
 
-    /** The run it belongs to. */
+    /** {@return the run it belongs to} */
     String runId();
 
-    /** The model's reasoning text, when recorded. */
+    /** {@return the model's reasoning text, when recorded} */
     Optional<String> reasoning();
 
-    /** The object as received. */
+    /** {@return the object as received} */
     JsonNode json();
-
-    /** Reads an activity object by its {@code type}. */
-    static Activity read(JsonIn in) {
-        String type = in.string("type");
-        String id = in.string("id");
-        String expertKey = in.string("expertKey");
-        String runId = in.string("runId");
-        Optional<String> reasoning = in.optString("reasoning");
-        JsonNode json = in.node();
-        return switch (type) {
-            case "query" -> new Query(id, expertKey, runId, reasoning, in.string("text"), json);
-            case "think" -> new Think(id, expertKey, runId, reasoning, in.string("thought"), json);
-            case "todo" -> new Todo(id, expertKey, runId, reasoning, in.list("todos", TodoItem::read), json);
-            case "generalTool" -> new GeneralTool(id, expertKey, runId, reasoning, in.string("skillName"),
-                    in.string("toolName"), in.any("args"), in.any("result"), json);
-            case "interactiveTool" -> new InteractiveTool(id, expertKey, runId, reasoning, in.string("skillName"),
-                    in.string("toolName"), in.any("args"), in.string("toolCallId"), json);
-            case "delegate" -> new Delegate(id, expertKey, runId, reasoning, in.string("delegateTo"), in.string("query"), json);
-            case "delegationComplete" -> new DelegationComplete(id, expertKey, runId, reasoning, in.optString("delegateTo"),
-                    in.string("result"), json);
-            case "retry" -> new Retry(id, expertKey, runId, reasoning, in.string("error"), in.string("message"), json);
-            case "attemptCompletion" -> new AttemptCompletion(id, expertKey, runId, reasoning, json);
-            case "complete" -> new Complete(id, expertKey, runId, reasoning, in.string("text"), json);
-            case "error" -> new Error(id, expertKey, runId, reasoning, in.string("error"), in.string("errorName"),
-                    in.bool("isRetryable", false), json);
-            default -> new Unknown(type, id, expertKey, runId, reasoning, json);
-        };
-    }
 
     /** The job's query. @param text the query text */
     record Query(String id, String expertKey, String runId, Optional<String> reasoning, String text, JsonNode json)
@@ -94,9 +65,6 @@ public sealed interface Activity {
      * @param completed whether it is done
      */
     record TodoItem(String id, String title, boolean completed) {
-        static TodoItem read(JsonIn in) {
-            return new TodoItem(in.string("id"), in.string("title"), in.bool("completed", false));
-        }
     }
 
     /** A non-interactive tool call and its result. @param skillName skill @param toolName tool @param args arguments @param result result */

@@ -15,7 +15,12 @@ import static ai.perstack.client.internal.Paths.segment;
 public final class AsyncCheckpointsApi {
     private final Transport transport;
 
-    /** Used by the client; obtain through {@code client.async().jobs().checkpoints()}. */
+    /**
+     * Used by the client; obtain through {@code client.async().jobs().checkpoints()}.
+     *
+     * @param transport the client's transport
+     */
+    @SuppressWarnings("exports") // the client constructs these; Transport is not API
     public AsyncCheckpointsApi(Transport transport) {
         this.transport = transport;
     }
@@ -24,17 +29,35 @@ public final class AsyncCheckpointsApi {
         return AsyncJobsApi.BASE + "/" + segment(jobId) + "/checkpoints";
     }
 
-    /** {@code GET /jobs/{jobId}/checkpoints} with server defaults (sequence order). */
+    /**
+     * {@code GET /jobs/{jobId}/checkpoints} with server defaults (sequence order).
+     *
+     * @param jobId the job id
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<ListCheckpointsResponse>> list(String jobId) {
         return list(jobId, ListCheckpointsParams.none(), RequestOptions.none());
     }
 
-    /** {@code GET /jobs/{jobId}/checkpoints}. */
+    /**
+     * {@code GET /jobs/{jobId}/checkpoints}.
+     *
+     * @param jobId the job id
+     * @param params paging, sorting and filters, validated before they are sent
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<ListCheckpointsResponse>> list(String jobId, ListCheckpointsParams params) {
         return list(jobId, params, RequestOptions.none());
     }
 
-    /** {@code GET /jobs/{jobId}/checkpoints}. */
+    /**
+     * {@code GET /jobs/{jobId}/checkpoints}.
+     *
+     * @param jobId the job id
+     * @param params paging, sorting and filters, validated before they are sent
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<ListCheckpointsResponse>> list(String jobId, ListCheckpointsParams params,
                                                                        RequestOptions options) {
         ListCheckpointsParams p = params == null ? ListCheckpointsParams.none() : params;
@@ -43,12 +66,25 @@ public final class AsyncCheckpointsApi {
         return transport.send(check, () -> Call.get(base(jobId), p.query(), options, ListCheckpointsResponse::read));
     }
 
-    /** {@code GET /jobs/{jobId}/checkpoints/{checkpointId}}. */
+    /**
+     * {@code GET /jobs/{jobId}/checkpoints/{checkpointId}}.
+     *
+     * @param jobId the job id
+     * @param checkpointId the checkpoint id
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<CheckpointResponse>> get(String jobId, String checkpointId) {
         return get(jobId, checkpointId, RequestOptions.none());
     }
 
-    /** {@code GET /jobs/{jobId}/checkpoints/{checkpointId}}. */
+    /**
+     * {@code GET /jobs/{jobId}/checkpoints/{checkpointId}}.
+     *
+     * @param jobId the job id
+     * @param checkpointId the checkpoint id
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<CheckpointResponse>> get(String jobId, String checkpointId, RequestOptions options) {
         return transport.send(Check.start().id("jobId", jobId).id("checkpointId", checkpointId),
                 () -> Call.get(base(jobId) + "/" + segment(checkpointId), null, options, CheckpointResponse::read));
@@ -57,12 +93,21 @@ public final class AsyncCheckpointsApi {
     /**
      * {@code GET /jobs/{jobId}/checkpoints/stream}: a lazily connected stream; see {@link CheckpointStream}.
      * Iterating it blocks the iterating thread; use {@link CheckpointStream#forEachAsync} to consume it on another.
+     *
+     * @param jobId the job id
+     * @return the stream; it connects on first iteration and must be closed
      */
     public CheckpointStream stream(String jobId) {
         return stream(jobId, StreamRequestOptions.none());
     }
 
-    /** {@code GET /jobs/{jobId}/checkpoints/stream} with options. */
+    /**
+     * {@code GET /jobs/{jobId}/checkpoints/stream} with options.
+     *
+     * @param jobId the job id
+     * @param options stream options: abort signal, timeout, idle timeout, extra headers
+     * @return the stream; it connects on first iteration and must be closed
+     */
     public CheckpointStream stream(String jobId, StreamRequestOptions options) {
         Check check = Check.start().id("jobId", jobId);
         return new CheckpointStream(transport, jobId, options == null ? StreamRequestOptions.none() : options, check);

@@ -16,28 +16,48 @@ public final class AsyncJobsApi {
     private final Transport transport;
     private final AsyncCheckpointsApi checkpoints;
 
-    /** Used by the client; obtain through {@code client.async().jobs()}. */
+    /**
+     * Used by the client; obtain through {@code client.async().jobs()}.
+     *
+     * @param transport the client's transport
+     */
+    @SuppressWarnings("exports") // the client constructs these; Transport is not API
     public AsyncJobsApi(Transport transport) {
         this.transport = transport;
         this.checkpoints = new AsyncCheckpointsApi(transport);
     }
 
-    /** The checkpoints of jobs. */
+    /** {@return the checkpoints of jobs} */
     public AsyncCheckpointsApi checkpoints() {
         return checkpoints;
     }
 
-    /** {@code GET /jobs} with server defaults. */
+    /**
+     * {@code GET /jobs} with server defaults.
+     *
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<ListJobsResponse>> list() {
         return list(ListJobsParams.none(), RequestOptions.none());
     }
 
-    /** {@code GET /jobs}. */
+    /**
+     * {@code GET /jobs}.
+     *
+     * @param params paging, sorting and filters, validated before they are sent
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<ListJobsResponse>> list(ListJobsParams params) {
         return list(params, RequestOptions.none());
     }
 
-    /** {@code GET /jobs}. */
+    /**
+     * {@code GET /jobs}.
+     *
+     * @param params paging, sorting and filters, validated before they are sent
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<ListJobsResponse>> list(ListJobsParams params, RequestOptions options) {
         ListJobsParams p = params == null ? ListJobsParams.none() : params;
         Check check = Check.start();
@@ -45,22 +65,44 @@ public final class AsyncJobsApi {
         return transport.send(check, () -> Call.get(BASE, p.query(), options, ListJobsResponse::read));
     }
 
-    /** {@code GET /jobs/{id}}. */
+    /**
+     * {@code GET /jobs/{id}}.
+     *
+     * @param id the job id
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<JobResponse>> get(String id) {
         return get(id, RequestOptions.none());
     }
 
-    /** {@code GET /jobs/{id}}. */
+    /**
+     * {@code GET /jobs/{id}}.
+     *
+     * @param id the job id
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<JobResponse>> get(String id, RequestOptions options) {
         return transport.send(Check.start().id("id", id), () -> Call.get(BASE + "/" + segment(id), null, options, JobResponse::read));
     }
 
-    /** {@code POST /jobs}. */
+    /**
+     * {@code POST /jobs}.
+     *
+     * @param input the request body, validated before it is sent
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<JobResponse>> start(StartJobInput input) {
         return start(input, RequestOptions.none());
     }
 
-    /** {@code POST /jobs}. */
+    /**
+     * {@code POST /jobs}.
+     *
+     * @param input the request body, validated before it is sent
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<JobResponse>> start(StartJobInput input, RequestOptions options) {
         Check check = Check.start().required("input", input);
         if (input != null) {
@@ -76,23 +118,49 @@ public final class AsyncJobsApi {
         return transport.send(check, () -> Call.post(BASE, input.toJson(), options, JobResponse::read));
     }
 
-    /** {@code POST /jobs/{id}}: pause or resume. */
+    /**
+     * {@code POST /jobs/{id}}: pause or resume.
+     *
+     * @param id the job id
+     * @param input the request body, validated before it is sent
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<JobResponse>> update(String id, UpdateJobInput input) {
         return update(id, input, RequestOptions.none());
     }
 
-    /** {@code POST /jobs/{id}}: pause or resume. */
+    /**
+     * {@code POST /jobs/{id}}: pause or resume.
+     *
+     * @param id the job id
+     * @param input the request body, validated before it is sent
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<JobResponse>> update(String id, UpdateJobInput input, RequestOptions options) {
         Check check = Check.start().id("id", id).required("input", input);
         return transport.send(check, () -> Call.post(BASE + "/" + segment(id), input.toJson(), options, JobResponse::read));
     }
 
-    /** {@code POST /jobs/{id}/continue} — {@code jobs.continue} in TypeScript. */
+    /**
+     * {@code POST /jobs/{id}/continue} — {@code jobs.continue} in TypeScript.
+     *
+     * @param id the job id
+     * @param input the request body, validated before it is sent
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<JobResponse>> continueJob(String id, ContinueJobInput input) {
         return continueJob(id, input, RequestOptions.none());
     }
 
-    /** {@code POST /jobs/{id}/continue} — {@code jobs.continue} in TypeScript. */
+    /**
+     * {@code POST /jobs/{id}/continue} — {@code jobs.continue} in TypeScript.
+     *
+     * @param id the job id
+     * @param input the request body, validated before it is sent
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<JobResponse>> continueJob(String id, ContinueJobInput input, RequestOptions options) {
         ContinueJobInput in = input == null ? ContinueJobInput.builder().build() : input;
         Check check = Check.start().id("id", id).nonBlankItems("files", in.files())
@@ -104,12 +172,23 @@ public final class AsyncJobsApi {
                 () -> Call.post(BASE + "/" + segment(id) + "/continue", in.toJson(), options, JobResponse::read));
     }
 
-    /** {@code POST /jobs/{id}/cancel}. */
+    /**
+     * {@code POST /jobs/{id}/cancel}.
+     *
+     * @param id the job id
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<JobResponse>> cancel(String id) {
         return cancel(id, RequestOptions.none());
     }
 
-    /** {@code POST /jobs/{id}/cancel}. */
+    /**
+     * {@code POST /jobs/{id}/cancel}.
+     *
+     * @param id the job id
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return a future of {@code Ok} with the response, or {@code Err} with the failure; never completed exceptionally
+     */
     public CompletableFuture<ApiResult<JobResponse>> cancel(String id, RequestOptions options) {
         return transport.send(Check.start().id("id", id),
                 () -> Call.post(BASE + "/" + segment(id) + "/cancel", null, options, JobResponse::read));

@@ -29,11 +29,17 @@ public record Checkpoint(String id, String jobId, String runId, long sequence, l
                          CheckpointExpert expert, Activity activity, Usage usage, OptionalDouble contextWindowUsage,
                          Optional<JobError> error, Instant startedAt, Optional<Instant> finishedAt, JsonNode json) {
 
-    /** Reads a checkpoint object. */
+    /**
+     * Reads a checkpoint object.
+     *
+     * @param in the JSON object to read
+     * @return the {@code Checkpoint} read from {@code in}
+     */
+    @SuppressWarnings("exports") // used by the client across its packages; JsonIn is not API
     public static Checkpoint read(JsonIn in) {
         return new Checkpoint(in.string("id"), in.string("jobId"), in.string("runId"), in.integer("sequence"),
                 in.integer("stepNumber"), CheckpointStatus.of(in.string("status")),
-                in.object("expert", CheckpointExpert::read), in.object("activity", Activity::read),
+                in.object("expert", CheckpointExpert::read), in.object("activity", ActivityReader::read),
                 in.object("usage", Usage::read), in.optNumber("contextWindowUsage"), in.optObject("error", JobError::read),
                 in.instant("startedAt"), in.optInstant("finishedAt"), in.node());
     }

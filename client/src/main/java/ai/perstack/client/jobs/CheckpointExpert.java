@@ -13,8 +13,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record CheckpointExpert(String key, String name, String version, JsonNode json) {
 
-    /** Reads an expert reference. */
-    public static CheckpointExpert read(JsonIn in) {
+    /**
+     * Reads an expert reference.
+     *
+     * @param in the JSON object to read
+     * @return the {@code CheckpointExpert} read from {@code in}
+     */
+    static CheckpointExpert read(JsonIn in) {
         return new CheckpointExpert(in.string("key"), in.string("name"), in.string("version"), in.node());
     }
 }

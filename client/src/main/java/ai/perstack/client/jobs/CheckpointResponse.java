@@ -15,8 +15,13 @@ public record CheckpointResponse(Data data, JsonNode json) {
     public record Data(Checkpoint checkpoint) {
     }
 
-    /** Reads the envelope. */
-    public static CheckpointResponse read(JsonIn in) {
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code CheckpointResponse} read from {@code in}
+     */
+    static CheckpointResponse read(JsonIn in) {
         return new CheckpointResponse(new Data(in.object("data").object("checkpoint", Checkpoint::read)), in.node());
     }
 }

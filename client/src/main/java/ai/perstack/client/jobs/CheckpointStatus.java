@@ -1,27 +1,31 @@
 package ai.perstack.client.jobs;
 
+import ai.perstack.client.OpenEnum;
+
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * The status of a checkpoint. Open: a value this client does not know is kept, not rejected.
- * Compare with {@link #equals} or switch on {@link #known()}.
+ * The status of a checkpoint. Open: a value this client does not know is kept, not rejected
+ * (see {@link OpenEnum}).
  */
-public final class CheckpointStatus {
+public final class CheckpointStatus extends OpenEnum<CheckpointStatus.Known> {
     /** {@code init}. */
-    public static final CheckpointStatus INIT = new CheckpointStatus("init");
+    public static final CheckpointStatus INIT = new CheckpointStatus(Known.INIT);
     /** {@code proceeding}. */
-    public static final CheckpointStatus PROCEEDING = new CheckpointStatus("proceeding");
+    public static final CheckpointStatus PROCEEDING = new CheckpointStatus(Known.PROCEEDING);
     /** {@code completed}. */
-    public static final CheckpointStatus COMPLETED = new CheckpointStatus("completed");
+    public static final CheckpointStatus COMPLETED = new CheckpointStatus(Known.COMPLETED);
     /** {@code stoppedByInteractiveTool}. */
-    public static final CheckpointStatus STOPPED_BY_INTERACTIVE_TOOL = new CheckpointStatus("stoppedByInteractiveTool");
+    public static final CheckpointStatus STOPPED_BY_INTERACTIVE_TOOL = new CheckpointStatus(Known.STOPPED_BY_INTERACTIVE_TOOL);
     /** {@code stoppedByDelegate}. */
-    public static final CheckpointStatus STOPPED_BY_DELEGATE = new CheckpointStatus("stoppedByDelegate");
+    public static final CheckpointStatus STOPPED_BY_DELEGATE = new CheckpointStatus(Known.STOPPED_BY_DELEGATE);
     /** {@code stoppedByExceededMaxSteps}. */
-    public static final CheckpointStatus STOPPED_BY_EXCEEDED_MAX_STEPS = new CheckpointStatus("stoppedByExceededMaxSteps");
+    public static final CheckpointStatus STOPPED_BY_EXCEEDED_MAX_STEPS = new CheckpointStatus(Known.STOPPED_BY_EXCEEDED_MAX_STEPS);
     /** {@code stoppedByError}. */
-    public static final CheckpointStatus STOPPED_BY_ERROR = new CheckpointStatus("stoppedByError");
+    public static final CheckpointStatus STOPPED_BY_ERROR = new CheckpointStatus(Known.STOPPED_BY_ERROR);
+
+    private static final Map<String, CheckpointStatus> BY_VALUE = index(INIT, PROCEEDING, COMPLETED, STOPPED_BY_INTERACTIVE_TOOL, STOPPED_BY_DELEGATE, STOPPED_BY_EXCEEDED_MAX_STEPS, STOPPED_BY_ERROR);
 
     /** The values this client knows. */
     public enum Known {
@@ -46,74 +50,38 @@ public final class CheckpointStatus {
             this.value = value;
         }
 
-        /** The wire value. */
+        /** {@return the wire value} */
         public String value() {
             return value;
         }
     }
 
-    private final String value;
+    private CheckpointStatus(Known known) {
+        super(known.value(), known);
+    }
 
     private CheckpointStatus(String value) {
-        this.value = value;
+        super(value, null);
     }
 
-    /** The status for a wire value, known or not. */
+    /**
+     * The instance for a wire value, known or not.
+     *
+     * @param value the wire value
+     * @return the known constant, or a new instance keeping {@code value}
+     */
     public static CheckpointStatus of(String value) {
-        Objects.requireNonNull(value, "value");
-        for (Known k : Known.values()) {
-            if (k.value.equals(value)) {
-                return of(k);
-            }
-        }
-        return new CheckpointStatus(value);
+        CheckpointStatus known = BY_VALUE.get(Objects.requireNonNull(value, "value"));
+        return known != null ? known : new CheckpointStatus(value);
     }
 
-    /** The instance of a known value. */
+    /**
+     * The instance of a known value.
+     *
+     * @param known the known value
+     * @return its constant
+     */
     public static CheckpointStatus of(Known known) {
-        return switch (known) {
-            case INIT -> INIT;
-            case PROCEEDING -> PROCEEDING;
-            case COMPLETED -> COMPLETED;
-            case STOPPED_BY_INTERACTIVE_TOOL -> STOPPED_BY_INTERACTIVE_TOOL;
-            case STOPPED_BY_DELEGATE -> STOPPED_BY_DELEGATE;
-            case STOPPED_BY_EXCEEDED_MAX_STEPS -> STOPPED_BY_EXCEEDED_MAX_STEPS;
-            case STOPPED_BY_ERROR -> STOPPED_BY_ERROR;
-        };
-    }
-
-    /** The wire value, exactly as sent or received. */
-    public String value() {
-        return value;
-    }
-
-    /** The known constant, or empty for a value this client does not know. */
-    public Optional<Known> known() {
-        for (Known k : Known.values()) {
-            if (k.value.equals(value)) {
-                return Optional.of(k);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** True when this client knows the value. */
-    public boolean isKnown() {
-        return known().isPresent();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof CheckpointStatus other && other.value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return value;
+        return BY_VALUE.get(known.value());
     }
 }

@@ -73,6 +73,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
     private long lastSequence;
     private JobStatus doneStatus;
     private AutoCloseable abortRegistration;
+    private AutoCloseable clientCloseRegistration;
 
     CheckpointStream(Transport transport, String jobId, StreamRequestOptions options, Check check) {
         this.transport = transport;
@@ -88,12 +89,12 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
         });
     }
 
-    /** The job's status from the {@code done} event, once the stream has ended with it. */
+    /** {@return the job's status from the {@code done} event, once the stream has ended with it} */
     public Optional<JobStatus> doneStatus() {
         return Optional.ofNullable(doneStatus);
     }
 
-    /** The sequence of the last checkpoint yielded (0 before the first); resume from it with {@code Last-Event-ID}. */
+    /** {@return the sequence of the last checkpoint yielded (0 before the first); resume from it with {@code Last-Event-ID}} */
     public long lastSequence() {
         return lastSequence;
     }
@@ -122,7 +123,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
         };
     }
 
-    /** A sequential {@link Stream} over the results; closing it closes this stream. */
+    /** {@return a sequential {@link Stream} over the results; closing it closes this stream} */
     public Stream<ApiResult<Checkpoint>> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(this::close);
@@ -131,6 +132,9 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
     /**
      * Consumes the stream on a new thread, calling {@code action} for each result; completes
      * with the {@link #doneStatus()} when the stream ends (never exceptionally unless {@code action} throws).
+     *
+     * @param action called with each result, in order, on the consuming thread
+     * @return a future of the {@code done} status, empty when the stream ended without one
      */
     public CompletableFuture<Optional<JobStatus>> forEachAsync(Consumer<ApiResult<Checkpoint>> action) {
         CompletableFuture<Optional<JobStatus>> result = new CompletableFuture<>();
@@ -155,7 +159,12 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
         closed = true;
         inbox.offer(Signal.CLOSED);
         disconnect();
+        releaseListeners();
+    }
+
+    private void releaseListeners() {
         Errors.closeQuietly(abortRegistration);
+        Errors.closeQuietly(clientCloseRegistration);
     }
 
     // ---- the consuming side: runs on the iterating thread only ----
@@ -173,6 +182,9 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
         }
         while (ready.isEmpty() && !finished) {
             step();
+        }
+        if (finished) {
+            releaseListeners();
         }
         return !ready.isEmpty();
     }
@@ -197,6 +209,10 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
             finished = true;
             return;
         }
+        clientCloseRegistration = transport.onClose(() -> {
+            inbox.offer(Signal.CLIENT_CLOSED);
+            disconnect();
+        });
         connect();
     }
 
@@ -224,6 +240,10 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
         }
         if (signal == Signal.ABORTED) {
             fail(Errors.aborted(options.signal().orElseThrow()));
+            return;
+        }
+        if (signal == Signal.CLIENT_CLOSED) {
+            fail(Errors.clientClosed());
             return;
         }
         if (signal.generation != generation) {
@@ -340,7 +360,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
                 fail(new ApiError(0, "stream was interrupted", null, true));
                 return;
             }
-            if (s == Signal.CLOSED || s == Signal.ABORTED) {
+            if (s == Signal.CLOSED || s == Signal.ABORTED || s == Signal.CLIENT_CLOSED) {
                 handle(s);
                 return;
             }
@@ -473,10 +493,11 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
 
     /** What the network side tells the iterating thread. */
     private static final class Signal {
-        enum Kind { CHUNK, ENDED, FAILED, HTTP_ERROR, CLOSED, ABORTED }
+        enum Kind { CHUNK, ENDED, FAILED, HTTP_ERROR, CLOSED, ABORTED, CLIENT_CLOSED }
 
         static final Signal CLOSED = new Signal(Kind.CLOSED, -1, null, null, 0, null, null);
         static final Signal ABORTED = new Signal(Kind.ABORTED, -1, null, null, 0, null, null);
+        static final Signal CLIENT_CLOSED = new Signal(Kind.CLIENT_CLOSED, -1, null, null, 0, null, null);
 
         final Kind kind;
         final int generation;

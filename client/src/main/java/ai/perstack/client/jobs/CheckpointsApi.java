@@ -8,32 +8,67 @@ import ai.perstack.client.StreamRequestOptions;
 public final class CheckpointsApi {
     private final AsyncCheckpointsApi async;
 
-    /** Used by the client; obtain through {@code client.jobs().checkpoints()}. */
+    /**
+     * Used by the client; obtain through {@code client.jobs().checkpoints()}.
+     *
+     * @param async the asynchronous API that this one waits on
+     */
     public CheckpointsApi(AsyncCheckpointsApi async) {
         this.async = async;
     }
 
-    /** Lists a job's checkpoints in sequence order. */
+    /**
+     * Lists a job's checkpoints in sequence order.
+     *
+     * @param jobId the job id
+     * @return {@code Ok} with the response, or {@code Err} with the failure
+     */
     public ApiResult<ListCheckpointsResponse> list(String jobId) {
         return async.list(jobId).join();
     }
 
-    /** Lists a job's checkpoints. */
+    /**
+     * Lists a job's checkpoints.
+     *
+     * @param jobId the job id
+     * @param params paging, sorting and filters, validated before they are sent
+     * @return {@code Ok} with the response, or {@code Err} with the failure
+     */
     public ApiResult<ListCheckpointsResponse> list(String jobId, ListCheckpointsParams params) {
         return async.list(jobId, params).join();
     }
 
-    /** Lists a job's checkpoints. */
+    /**
+     * Lists a job's checkpoints.
+     *
+     * @param jobId the job id
+     * @param params paging, sorting and filters, validated before they are sent
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return {@code Ok} with the response, or {@code Err} with the failure
+     */
     public ApiResult<ListCheckpointsResponse> list(String jobId, ListCheckpointsParams params, RequestOptions options) {
         return async.list(jobId, params, options).join();
     }
 
-    /** Gets one checkpoint. */
+    /**
+     * Gets one checkpoint.
+     *
+     * @param jobId the job id
+     * @param checkpointId the checkpoint id
+     * @return {@code Ok} with the response, or {@code Err} with the failure
+     */
     public ApiResult<CheckpointResponse> get(String jobId, String checkpointId) {
         return async.get(jobId, checkpointId).join();
     }
 
-    /** Gets one checkpoint. */
+    /**
+     * Gets one checkpoint.
+     *
+     * @param jobId the job id
+     * @param checkpointId the checkpoint id
+     * @param options per-call options: abort signal, timeout, extra headers, retries
+     * @return {@code Ok} with the response, or {@code Err} with the failure
+     */
     public ApiResult<CheckpointResponse> get(String jobId, String checkpointId, RequestOptions options) {
         return async.get(jobId, checkpointId, options).join();
     }
@@ -50,12 +85,21 @@ public final class CheckpointsApi {
      *     System.out.println("job ended " + stream.doneStatus().orElse(null));
      * }
      * }</pre>
+     *
+     * @param jobId the job id
+     * @return the stream; it connects on first iteration and must be closed
      */
     public CheckpointStream stream(String jobId) {
         return async.stream(jobId);
     }
 
-    /** Streams a job's checkpoints with options (signal, idle timeout). */
+    /**
+     * Streams a job's checkpoints with options (signal, idle timeout).
+     *
+     * @param jobId the job id
+     * @param options stream options: abort signal, timeout, idle timeout, extra headers
+     * @return the stream; it connects on first iteration and must be closed
+     */
     public CheckpointStream stream(String jobId, StreamRequestOptions options) {
         return async.stream(jobId, options);
     }

@@ -20,7 +20,16 @@ import java.util.Optional;
 public record ContinueJobInput(Optional<String> query, List<String> files, Optional<Boolean> interactiveToolCallResult,
                                Optional<Provider> provider, Optional<String> model, Optional<Integer> maxSteps) {
 
-    /** Normalizes absent fields. */
+    /**
+     * Normalizes absent fields.
+     *
+     * @param query more input, or the answer to the pending interactive tool call
+     * @param files more file names
+     * @param interactiveToolCallResult true when {@code query} answers the pending interactive tool call
+     * @param provider overrides the provider
+     * @param model overrides the model
+     * @param maxSteps steps added to the budget
+     */
     public ContinueJobInput {
         query = query == null ? Optional.empty() : query;
         files = files == null ? List.of() : List.copyOf(files);
@@ -30,17 +39,22 @@ public record ContinueJobInput(Optional<String> query, List<String> files, Optio
         maxSteps = maxSteps == null ? Optional.empty() : maxSteps;
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The answer to a pending interactive tool call. */
+    /**
+     * The answer to a pending interactive tool call.
+     *
+     * @param answer the text of the answer
+     * @return the input
+     */
     public static ContinueJobInput answer(String answer) {
         return builder().query(answer).interactiveToolCallResult(true).build();
     }
 
-    /** The JSON body. */
+    /** {@return the JSON body} */
     public ObjectNode toJson() {
         ObjectNode body = Json.object();
         query.ifPresent(q -> body.put("query", q));
@@ -66,56 +80,96 @@ public record ContinueJobInput(Optional<String> query, List<String> files, Optio
         private Builder() {
         }
 
-        /** More input, or the answer. */
+        /**
+         * More input, or the answer.
+         *
+         * @param query more input, or the answer to the pending interactive tool call
+         * @return this builder
+         */
         public Builder query(String query) {
             this.query = query;
             return this;
         }
 
-        /** Replaces the file names. */
+        /**
+         * Replaces the file names.
+         *
+         * @param files more file names
+         * @return this builder
+         */
         public Builder files(List<String> files) {
             this.files.clear();
             this.files.addAll(files);
             return this;
         }
 
-        /** Adds a file name. */
+        /**
+         * Adds a file name.
+         *
+         * @param file a file name
+         * @return this builder
+         */
         public Builder addFile(String file) {
             this.files.add(file);
             return this;
         }
 
-        /** Whether the query answers the pending interactive tool call. */
+        /**
+         * Whether the query answers the pending interactive tool call.
+         *
+         * @param value whether the query answers the pending interactive tool call
+         * @return this builder
+         */
         public Builder interactiveToolCallResult(boolean value) {
             this.interactiveToolCallResult = value;
             return this;
         }
 
-        /** Overrides the provider. */
+        /**
+         * Overrides the provider.
+         *
+         * @param provider overrides the provider
+         * @return this builder
+         */
         public Builder provider(Provider provider) {
             this.provider = provider;
             return this;
         }
 
-        /** Overrides the provider by wire value. */
+        /**
+         * Overrides the provider by wire value.
+         *
+         * @param provider overrides the provider
+         * @return this builder
+         */
         public Builder provider(String provider) {
             this.provider = provider == null ? null : Provider.of(provider);
             return this;
         }
 
-        /** Overrides the model. */
+        /**
+         * Overrides the model.
+         *
+         * @param model overrides the model
+         * @return this builder
+         */
         public Builder model(String model) {
             this.model = model;
             return this;
         }
 
-        /** Steps added to the budget. */
+        /**
+         * Steps added to the budget.
+         *
+         * @param maxSteps steps added to the budget
+         * @return this builder
+         */
         public Builder maxSteps(int maxSteps) {
             this.maxSteps = maxSteps;
             return this;
         }
 
-        /** The input. */
+        /** {@return the input} */
         public ContinueJobInput build() {
             return new ContinueJobInput(Optional.ofNullable(query), files, Optional.ofNullable(interactiveToolCallResult),
                     Optional.ofNullable(provider), Optional.ofNullable(model), Optional.ofNullable(maxSteps));

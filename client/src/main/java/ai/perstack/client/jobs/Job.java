@@ -39,8 +39,13 @@ public record Job(String id, String organizationId, String applicationId, String
                   Optional<String> result, Optional<JobError> error, Instant createdAt, Optional<Instant> startedAt,
                   Optional<Instant> finishedAt, Instant updatedAt, JsonNode json) {
 
-    /** Reads a job object. */
-    public static Job read(JsonIn in) {
+    /**
+     * Reads a job object.
+     *
+     * @param in the JSON object to read
+     * @return the {@code Job} read from {@code in}
+     */
+    static Job read(JsonIn in) {
         return new Job(in.string("id"), in.string("organizationId"), in.string("applicationId"), in.string("expertKey"),
                 in.string("resolvedExpertKey"), JobStatus.of(in.string("status")), in.optString("query"),
                 in.strings("files"), Provider.of(in.string("provider")), in.optString("model"),

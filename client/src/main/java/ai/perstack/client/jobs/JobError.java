@@ -13,8 +13,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record JobError(String name, String message, boolean isRetryable, JsonNode json) {
 
-    /** Reads an error object. */
-    public static JobError read(JsonIn in) {
+    /**
+     * Reads an error object.
+     *
+     * @param in the JSON object to read
+     * @return the {@code JobError} read from {@code in}
+     */
+    static JobError read(JsonIn in) {
         return new JobError(in.string("name"), in.string("message"), in.bool("isRetryable", false), in.node());
     }
 }

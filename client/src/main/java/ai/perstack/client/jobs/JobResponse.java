@@ -15,8 +15,13 @@ public record JobResponse(Data data, JsonNode json) {
     public record Data(Job job) {
     }
 
-    /** Reads the envelope. */
-    public static JobResponse read(JsonIn in) {
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code JobResponse} read from {@code in}
+     */
+    static JobResponse read(JsonIn in) {
         return new JobResponse(new Data(in.object("data").object("job", Job::read)), in.node());
     }
 }

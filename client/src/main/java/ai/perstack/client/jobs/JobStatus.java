@@ -1,29 +1,33 @@
 package ai.perstack.client.jobs;
 
+import ai.perstack.client.OpenEnum;
+
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * The status of a job. Open: a value this client does not know is kept, not rejected.
- * Compare with {@link #equals} or switch on {@link #known()}.
+ * The status of a job. Open: a value this client does not know is kept, not rejected
+ * (see {@link OpenEnum}).
  */
-public final class JobStatus {
+public final class JobStatus extends OpenEnum<JobStatus.Known> {
     /** {@code queued}. */
-    public static final JobStatus QUEUED = new JobStatus("queued");
+    public static final JobStatus QUEUED = new JobStatus(Known.QUEUED);
     /** {@code running}. */
-    public static final JobStatus RUNNING = new JobStatus("running");
+    public static final JobStatus RUNNING = new JobStatus(Known.RUNNING);
     /** {@code paused}. */
-    public static final JobStatus PAUSED = new JobStatus("paused");
+    public static final JobStatus PAUSED = new JobStatus(Known.PAUSED);
     /** {@code completed}. */
-    public static final JobStatus COMPLETED = new JobStatus("completed");
+    public static final JobStatus COMPLETED = new JobStatus(Known.COMPLETED);
     /** {@code stoppedByInteractiveTool}. */
-    public static final JobStatus STOPPED_BY_INTERACTIVE_TOOL = new JobStatus("stoppedByInteractiveTool");
+    public static final JobStatus STOPPED_BY_INTERACTIVE_TOOL = new JobStatus(Known.STOPPED_BY_INTERACTIVE_TOOL);
     /** {@code stoppedByMaxSteps}. */
-    public static final JobStatus STOPPED_BY_MAX_STEPS = new JobStatus("stoppedByMaxSteps");
+    public static final JobStatus STOPPED_BY_MAX_STEPS = new JobStatus(Known.STOPPED_BY_MAX_STEPS);
     /** {@code stoppedByError}. */
-    public static final JobStatus STOPPED_BY_ERROR = new JobStatus("stoppedByError");
+    public static final JobStatus STOPPED_BY_ERROR = new JobStatus(Known.STOPPED_BY_ERROR);
     /** {@code canceled}. */
-    public static final JobStatus CANCELED = new JobStatus("canceled");
+    public static final JobStatus CANCELED = new JobStatus(Known.CANCELED);
+
+    private static final Map<String, JobStatus> BY_VALUE = index(QUEUED, RUNNING, PAUSED, COMPLETED, STOPPED_BY_INTERACTIVE_TOOL, STOPPED_BY_MAX_STEPS, STOPPED_BY_ERROR, CANCELED);
 
     /** The values this client knows. */
     public enum Known {
@@ -50,80 +54,43 @@ public final class JobStatus {
             this.value = value;
         }
 
-        /** The wire value. */
+        /** {@return the wire value} */
         public String value() {
             return value;
         }
     }
 
-    private final String value;
+    private JobStatus(Known known) {
+        super(known.value(), known);
+    }
 
     private JobStatus(String value) {
-        this.value = value;
+        super(value, null);
     }
 
-    /** The status for a wire value, known or not. */
+    /**
+     * The instance for a wire value, known or not.
+     *
+     * @param value the wire value
+     * @return the known constant, or a new instance keeping {@code value}
+     */
     public static JobStatus of(String value) {
-        Objects.requireNonNull(value, "value");
-        for (Known k : Known.values()) {
-            if (k.value.equals(value)) {
-                return of(k);
-            }
-        }
-        return new JobStatus(value);
+        JobStatus known = BY_VALUE.get(Objects.requireNonNull(value, "value"));
+        return known != null ? known : new JobStatus(value);
     }
 
-    /** The instance of a known value. */
+    /**
+     * The instance of a known value.
+     *
+     * @param known the known value
+     * @return its constant
+     */
     public static JobStatus of(Known known) {
-        return switch (known) {
-            case QUEUED -> QUEUED;
-            case RUNNING -> RUNNING;
-            case PAUSED -> PAUSED;
-            case COMPLETED -> COMPLETED;
-            case STOPPED_BY_INTERACTIVE_TOOL -> STOPPED_BY_INTERACTIVE_TOOL;
-            case STOPPED_BY_MAX_STEPS -> STOPPED_BY_MAX_STEPS;
-            case STOPPED_BY_ERROR -> STOPPED_BY_ERROR;
-            case CANCELED -> CANCELED;
-        };
+        return BY_VALUE.get(known.value());
     }
 
-    /** The wire value, exactly as sent or received. */
-    public String value() {
-        return value;
-    }
-
-    /** The known constant, or empty for a value this client does not know. */
-    public Optional<Known> known() {
-        for (Known k : Known.values()) {
-            if (k.value.equals(value)) {
-                return Optional.of(k);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** True when this client knows the value. */
-    public boolean isKnown() {
-        return known().isPresent();
-    }
-
-    /** True for statuses after which the job takes no more steps until continued: completed, stopped, canceled. */
+    /** {@return true for statuses after which the job takes no more steps until continued: completed, stopped, canceled} */
     public boolean isFinal() {
         return known().map(k -> k != Known.QUEUED && k != Known.RUNNING && k != Known.PAUSED).orElse(false);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof JobStatus other && other.value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return value;
     }
 }

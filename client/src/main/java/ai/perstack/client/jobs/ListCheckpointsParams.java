@@ -16,12 +16,16 @@ import java.util.Set;
  */
 public record ListCheckpointsParams(Integer take, Integer skip, String sort, String order) {
 
-    /** Server defaults. */
+    /**
+     * Server defaults.
+     *
+     * @return parameters that send nothing
+     */
     public static ListCheckpointsParams none() {
         return new ListCheckpointsParams(null, null, null, null);
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
@@ -45,31 +49,51 @@ public record ListCheckpointsParams(Integer take, Integer skip, String sort, Str
         private Builder() {
         }
 
-        /** Page size, 1..100. */
+        /**
+         * Page size, 1..100.
+         *
+         * @param take page size, 1..100
+         * @return this builder
+         */
         public Builder take(int take) {
             this.take = take;
             return this;
         }
 
-        /** Items to skip. */
+        /**
+         * Items to skip.
+         *
+         * @param skip items to skip, >= 0
+         * @return this builder
+         */
         public Builder skip(int skip) {
             this.skip = skip;
             return this;
         }
 
-        /** {@code sequence} or {@code createdAt}. */
+        /**
+         * {@code sequence} or {@code createdAt}.
+         *
+         * @param sort {@code sequence} or {@code createdAt}
+         * @return this builder
+         */
         public Builder sort(String sort) {
             this.sort = sort;
             return this;
         }
 
-        /** {@code asc} or {@code desc}. */
+        /**
+         * {@code asc} or {@code desc}.
+         *
+         * @param order {@code asc} (default) or {@code desc}
+         * @return this builder
+         */
         public Builder order(String order) {
             this.order = order;
             return this;
         }
 
-        /** The params. */
+        /** {@return the params} */
         public ListCheckpointsParams build() {
             return new ListCheckpointsParams(take, skip, sort, order);
         }

@@ -19,8 +19,13 @@ public record ListCheckpointsResponse(Data data, ListMeta meta, JsonNode json) {
     public record Data(List<Checkpoint> checkpoints) {
     }
 
-    /** Reads the envelope. */
-    public static ListCheckpointsResponse read(JsonIn in) {
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code ListCheckpointsResponse} read from {@code in}
+     */
+    static ListCheckpointsResponse read(JsonIn in) {
         return new ListCheckpointsResponse(new Data(in.object("data").list("checkpoints", Checkpoint::read)), in.object("meta", ListMeta::read), in.node());
     }
 }

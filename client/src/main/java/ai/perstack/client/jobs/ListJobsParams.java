@@ -19,12 +19,16 @@ import java.util.regex.Pattern;
 public record ListJobsParams(Integer take, Integer skip, String sort, String order, String filter) {
     private static final Pattern FILTER = Pattern.compile("^\\s*((status|applicationId|expertKey):\\S+\\s*)*$");
 
-    /** Server defaults. */
+    /**
+     * Server defaults.
+     *
+     * @return parameters that send nothing
+     */
     public static ListJobsParams none() {
         return new ListJobsParams(null, null, null, null, null);
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
@@ -50,37 +54,62 @@ public record ListJobsParams(Integer take, Integer skip, String sort, String ord
         private Builder() {
         }
 
-        /** Page size, 1..100. */
+        /**
+         * Page size, 1..100.
+         *
+         * @param take page size, 1..100
+         * @return this builder
+         */
         public Builder take(int take) {
             this.take = take;
             return this;
         }
 
-        /** Items to skip. */
+        /**
+         * Items to skip.
+         *
+         * @param skip items to skip, >= 0
+         * @return this builder
+         */
         public Builder skip(int skip) {
             this.skip = skip;
             return this;
         }
 
-        /** {@code createdAt} or {@code updatedAt}. */
+        /**
+         * {@code createdAt} or {@code updatedAt}.
+         *
+         * @param sort {@code createdAt} or {@code updatedAt}
+         * @return this builder
+         */
         public Builder sort(String sort) {
             this.sort = sort;
             return this;
         }
 
-        /** {@code asc} or {@code desc}. */
+        /**
+         * {@code asc} or {@code desc}.
+         *
+         * @param order {@code asc} or {@code desc}
+         * @return this builder
+         */
         public Builder order(String order) {
             this.order = order;
             return this;
         }
 
-        /** e.g. {@code status:running applicationId:abc}. */
+        /**
+         * e.g. {@code status:running applicationId:abc}.
+         *
+         * @param filter space-separated {@code field:value} terms, fields {@code status}, {@code applicationId}, {@code expertKey}
+         * @return this builder
+         */
         public Builder filter(String filter) {
             this.filter = filter;
             return this;
         }
 
-        /** The params. */
+        /** {@return the params} */
         public ListJobsParams build() {
             return new ListJobsParams(take, skip, sort, order, filter);
         }

@@ -19,8 +19,13 @@ public record ListJobsResponse(Data data, ListMeta meta, JsonNode json) {
     public record Data(List<Job> jobs) {
     }
 
-    /** Reads the envelope. */
-    public static ListJobsResponse read(JsonIn in) {
+    /**
+     * Reads the envelope.
+     *
+     * @param in the JSON object to read
+     * @return the {@code ListJobsResponse} read from {@code in}
+     */
+    static ListJobsResponse read(JsonIn in) {
         return new ListJobsResponse(new Data(in.object("data").list("jobs", Job::read)), in.object("meta", ListMeta::read), in.node());
     }
 }

@@ -1,31 +1,35 @@
 package ai.perstack.client.jobs;
 
+import ai.perstack.client.OpenEnum;
+
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * A model provider. Open: a value this client does not know is kept and sent as given.
- * Compare with {@link #equals} or switch on {@link #known()}.
+ * A model provider. Open: a value this client does not know is kept, not rejected
+ * (see {@link OpenEnum}).
  */
-public final class Provider {
+public final class Provider extends OpenEnum<Provider.Known> {
     /** {@code anthropic}. */
-    public static final Provider ANTHROPIC = new Provider("anthropic");
+    public static final Provider ANTHROPIC = new Provider(Known.ANTHROPIC);
     /** {@code openai}. */
-    public static final Provider OPENAI = new Provider("openai");
+    public static final Provider OPENAI = new Provider(Known.OPENAI);
     /** {@code google}. */
-    public static final Provider GOOGLE = new Provider("google");
+    public static final Provider GOOGLE = new Provider(Known.GOOGLE);
     /** {@code deepseek}. */
-    public static final Provider DEEPSEEK = new Provider("deepseek");
+    public static final Provider DEEPSEEK = new Provider(Known.DEEPSEEK);
     /** {@code ollama}. */
-    public static final Provider OLLAMA = new Provider("ollama");
+    public static final Provider OLLAMA = new Provider(Known.OLLAMA);
     /** {@code azure-openai}. */
-    public static final Provider AZURE_OPENAI = new Provider("azure-openai");
+    public static final Provider AZURE_OPENAI = new Provider(Known.AZURE_OPENAI);
     /** {@code amazon-bedrock}. */
-    public static final Provider AMAZON_BEDROCK = new Provider("amazon-bedrock");
+    public static final Provider AMAZON_BEDROCK = new Provider(Known.AMAZON_BEDROCK);
     /** {@code google-vertex}. */
-    public static final Provider GOOGLE_VERTEX = new Provider("google-vertex");
+    public static final Provider GOOGLE_VERTEX = new Provider(Known.GOOGLE_VERTEX);
     /** {@code mock}. */
-    public static final Provider MOCK = new Provider("mock");
+    public static final Provider MOCK = new Provider(Known.MOCK);
+
+    private static final Map<String, Provider> BY_VALUE = index(ANTHROPIC, OPENAI, GOOGLE, DEEPSEEK, OLLAMA, AZURE_OPENAI, AMAZON_BEDROCK, GOOGLE_VERTEX, MOCK);
 
     /** The values this client knows. */
     public enum Known {
@@ -54,76 +58,38 @@ public final class Provider {
             this.value = value;
         }
 
-        /** The wire value. */
+        /** {@return the wire value} */
         public String value() {
             return value;
         }
     }
 
-    private final String value;
+    private Provider(Known known) {
+        super(known.value(), known);
+    }
 
     private Provider(String value) {
-        this.value = value;
+        super(value, null);
     }
 
-    /** The status for a wire value, known or not. */
+    /**
+     * The instance for a wire value, known or not.
+     *
+     * @param value the wire value
+     * @return the known constant, or a new instance keeping {@code value}
+     */
     public static Provider of(String value) {
-        Objects.requireNonNull(value, "value");
-        for (Known k : Known.values()) {
-            if (k.value.equals(value)) {
-                return of(k);
-            }
-        }
-        return new Provider(value);
+        Provider known = BY_VALUE.get(Objects.requireNonNull(value, "value"));
+        return known != null ? known : new Provider(value);
     }
 
-    /** The instance of a known value. */
+    /**
+     * The instance of a known value.
+     *
+     * @param known the known value
+     * @return its constant
+     */
     public static Provider of(Known known) {
-        return switch (known) {
-            case ANTHROPIC -> ANTHROPIC;
-            case OPENAI -> OPENAI;
-            case GOOGLE -> GOOGLE;
-            case DEEPSEEK -> DEEPSEEK;
-            case OLLAMA -> OLLAMA;
-            case AZURE_OPENAI -> AZURE_OPENAI;
-            case AMAZON_BEDROCK -> AMAZON_BEDROCK;
-            case GOOGLE_VERTEX -> GOOGLE_VERTEX;
-            case MOCK -> MOCK;
-        };
-    }
-
-    /** The wire value, exactly as sent or received. */
-    public String value() {
-        return value;
-    }
-
-    /** The known constant, or empty for a value this client does not know. */
-    public Optional<Known> known() {
-        for (Known k : Known.values()) {
-            if (k.value.equals(value)) {
-                return Optional.of(k);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** True when this client knows the value. */
-    public boolean isKnown() {
-        return known().isPresent();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Provider other && other.value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return value;
+        return BY_VALUE.get(known.value());
     }
 }

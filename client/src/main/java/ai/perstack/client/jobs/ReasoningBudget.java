@@ -1,19 +1,23 @@
 package ai.perstack.client.jobs;
 
+import ai.perstack.client.OpenEnum;
+
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * How much a model may reason: low, medium or high. Open: unknown values are kept.
- * Compare with {@link #equals} or switch on {@link #known()}.
+ * How much a model may reason: low, medium or high. Open: a value this client does not know is kept, not rejected
+ * (see {@link OpenEnum}).
  */
-public final class ReasoningBudget {
+public final class ReasoningBudget extends OpenEnum<ReasoningBudget.Known> {
     /** {@code low}. */
-    public static final ReasoningBudget LOW = new ReasoningBudget("low");
+    public static final ReasoningBudget LOW = new ReasoningBudget(Known.LOW);
     /** {@code medium}. */
-    public static final ReasoningBudget MEDIUM = new ReasoningBudget("medium");
+    public static final ReasoningBudget MEDIUM = new ReasoningBudget(Known.MEDIUM);
     /** {@code high}. */
-    public static final ReasoningBudget HIGH = new ReasoningBudget("high");
+    public static final ReasoningBudget HIGH = new ReasoningBudget(Known.HIGH);
+
+    private static final Map<String, ReasoningBudget> BY_VALUE = index(LOW, MEDIUM, HIGH);
 
     /** The values this client knows. */
     public enum Known {
@@ -30,70 +34,38 @@ public final class ReasoningBudget {
             this.value = value;
         }
 
-        /** The wire value. */
+        /** {@return the wire value} */
         public String value() {
             return value;
         }
     }
 
-    private final String value;
+    private ReasoningBudget(Known known) {
+        super(known.value(), known);
+    }
 
     private ReasoningBudget(String value) {
-        this.value = value;
+        super(value, null);
     }
 
-    /** The status for a wire value, known or not. */
+    /**
+     * The instance for a wire value, known or not.
+     *
+     * @param value the wire value
+     * @return the known constant, or a new instance keeping {@code value}
+     */
     public static ReasoningBudget of(String value) {
-        Objects.requireNonNull(value, "value");
-        for (Known k : Known.values()) {
-            if (k.value.equals(value)) {
-                return of(k);
-            }
-        }
-        return new ReasoningBudget(value);
+        ReasoningBudget known = BY_VALUE.get(Objects.requireNonNull(value, "value"));
+        return known != null ? known : new ReasoningBudget(value);
     }
 
-    /** The instance of a known value. */
+    /**
+     * The instance of a known value.
+     *
+     * @param known the known value
+     * @return its constant
+     */
     public static ReasoningBudget of(Known known) {
-        return switch (known) {
-            case LOW -> LOW;
-            case MEDIUM -> MEDIUM;
-            case HIGH -> HIGH;
-        };
-    }
-
-    /** The wire value, exactly as sent or received. */
-    public String value() {
-        return value;
-    }
-
-    /** The known constant, or empty for a value this client does not know. */
-    public Optional<Known> known() {
-        for (Known k : Known.values()) {
-            if (k.value.equals(value)) {
-                return Optional.of(k);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** True when this client knows the value. */
-    public boolean isKnown() {
-        return known().isPresent();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ReasoningBudget other && other.value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return value;
+        return BY_VALUE.get(known.value());
     }
 }

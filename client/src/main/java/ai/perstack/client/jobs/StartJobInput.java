@@ -25,7 +25,19 @@ public record StartJobInput(String applicationId, String expertKey, Optional<Str
                             Provider provider, Optional<String> model, Optional<ReasoningBudget> reasoningBudget,
                             Optional<Integer> maxSteps, Optional<Integer> maxRetries) {
 
-    /** Checks required fields. */
+    /**
+     * Checks required fields.
+     *
+     * @param applicationId the application to run under
+     * @param expertKey {@code @org/name}, {@code @org/name@1.2.3} or {@code @org/name@tag}
+     * @param query the task
+     * @param files file names given to the expert
+     * @param provider the model provider
+     * @param model the model, provider default when empty
+     * @param reasoningBudget low, medium or high
+     * @param maxSteps step budget (>= 1)
+     * @param maxRetries retries per step (>= 0)
+     */
     public StartJobInput {
         if (applicationId == null) {
             throw new IllegalArgumentException("applicationId is required");
@@ -39,12 +51,12 @@ public record StartJobInput(String applicationId, String expertKey, Optional<Str
         files = files == null ? List.of() : List.copyOf(files);
     }
 
-    /** A new builder. */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The JSON body. */
+    /** {@return the JSON body} */
     public ObjectNode toJson() {
         ObjectNode body = Json.object().put("applicationId", applicationId).put("expertKey", expertKey);
         query.ifPresent(q -> body.put("query", q));
@@ -74,80 +86,140 @@ public record StartJobInput(String applicationId, String expertKey, Optional<Str
         private Builder() {
         }
 
-        /** The application (required). */
+        /**
+         * The application (required).
+         *
+         * @param applicationId the application to run under
+         * @return this builder
+         */
         public Builder applicationId(String applicationId) {
             this.applicationId = applicationId;
             return this;
         }
 
-        /** The expert key (required). */
+        /**
+         * The expert key (required).
+         *
+         * @param expertKey {@code @org/name}, {@code @org/name@1.2.3} or {@code @org/name@tag}
+         * @return this builder
+         */
         public Builder expertKey(String expertKey) {
             this.expertKey = expertKey;
             return this;
         }
 
-        /** The task. */
+        /**
+         * The task.
+         *
+         * @param query the task
+         * @return this builder
+         */
         public Builder query(String query) {
             this.query = query;
             return this;
         }
 
-        /** Replaces the file names. */
+        /**
+         * Replaces the file names.
+         *
+         * @param files file names given to the expert
+         * @return this builder
+         */
         public Builder files(List<String> files) {
             this.files.clear();
             this.files.addAll(files);
             return this;
         }
 
-        /** Adds a file name. */
+        /**
+         * Adds a file name.
+         *
+         * @param file a file name
+         * @return this builder
+         */
         public Builder addFile(String file) {
             this.files.add(file);
             return this;
         }
 
-        /** The provider (required). */
+        /**
+         * The provider (required).
+         *
+         * @param provider the model provider
+         * @return this builder
+         */
         public Builder provider(Provider provider) {
             this.provider = provider;
             return this;
         }
 
-        /** The provider by wire value, e.g. {@code anthropic} (required). */
+        /**
+         * The provider by wire value, e.g. {@code anthropic} (required).
+         *
+         * @param provider the model provider
+         * @return this builder
+         */
         public Builder provider(String provider) {
             this.provider = provider == null ? null : Provider.of(provider);
             return this;
         }
 
-        /** The model. */
+        /**
+         * The model.
+         *
+         * @param model the model, provider default when empty
+         * @return this builder
+         */
         public Builder model(String model) {
             this.model = model;
             return this;
         }
 
-        /** The reasoning budget. */
+        /**
+         * The reasoning budget.
+         *
+         * @param reasoningBudget low, medium or high
+         * @return this builder
+         */
         public Builder reasoningBudget(ReasoningBudget reasoningBudget) {
             this.reasoningBudget = reasoningBudget;
             return this;
         }
 
-        /** The reasoning budget by wire value: low, medium or high. */
+        /**
+         * The reasoning budget by wire value: low, medium or high.
+         *
+         * @param reasoningBudget low, medium or high
+         * @return this builder
+         */
         public Builder reasoningBudget(String reasoningBudget) {
             this.reasoningBudget = reasoningBudget == null ? null : ReasoningBudget.of(reasoningBudget);
             return this;
         }
 
-        /** The step budget. */
+        /**
+         * The step budget.
+         *
+         * @param maxSteps step budget (>= 1)
+         * @return this builder
+         */
         public Builder maxSteps(int maxSteps) {
             this.maxSteps = maxSteps;
             return this;
         }
 
-        /** Retries per step. */
+        /**
+         * Retries per step.
+         *
+         * @param maxRetries retries per step (>= 0)
+         * @return this builder
+         */
         public Builder maxRetries(int maxRetries) {
             this.maxRetries = maxRetries;
             return this;
         }
 
-        /** The input; throws {@link IllegalArgumentException} when a required field is missing. */
+        /** {@return the input; throws {@link IllegalArgumentException} when a required field is missing} */
         public StartJobInput build() {
             return new StartJobInput(applicationId, expertKey, Optional.ofNullable(query), files, provider,
                     Optional.ofNullable(model), Optional.ofNullable(reasoningBudget), Optional.ofNullable(maxSteps),

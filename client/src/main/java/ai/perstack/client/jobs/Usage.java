@@ -16,8 +16,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record Usage(long inputTokens, long outputTokens, long reasoningTokens, long cachedInputTokens,
                     long totalTokens, JsonNode json) {
 
-    /** Reads a usage object; absent counters are 0. */
-    public static Usage read(JsonIn in) {
+    /**
+     * Reads a usage object; absent counters are 0.
+     *
+     * @param in the JSON object to read
+     * @return the {@code Usage} read from {@code in}
+     */
+    static Usage read(JsonIn in) {
         return new Usage(in.integer("inputTokens", 0), in.integer("outputTokens", 0), in.integer("reasoningTokens", 0),
                 in.integer("cachedInputTokens", 0), in.integer("totalTokens", 0), in.node());
     }

@@ -9,7 +9,11 @@ import ai.perstack.client.jobs.JobStatus;
  */
 public sealed interface CheckpointEvent {
 
-    /** {@code checkpoint}, {@code done} or {@code error}. */
+    /**
+     * {@code checkpoint}, {@code done} or {@code error}.
+     *
+     * @return the event type
+     */
     String type();
 
     /** A checkpoint. @param data the checkpoint @param id the event id (the checkpoint's sequence) */

@@ -35,7 +35,12 @@ public final class CheckpointEvents {
     private CheckpointEvents() {
     }
 
-    /** Parses {@code in} lazily into typed checkpoint events; closing the stream closes {@code in}. */
+    /**
+     * Parses {@code in} lazily into typed checkpoint events; closing the stream closes {@code in}.
+     *
+     * @param in the JSON object to read
+     * @return the events, read as the stream is consumed
+     */
     public static Stream<CheckpointEvent> parse(InputStream in) {
         return SseEvents.parse(in).map(CheckpointEvents::of).flatMap(Optional::stream);
     }
@@ -44,6 +49,9 @@ public final class CheckpointEvents {
      * Types one raw event: {@code checkpoint} data must be a checkpoint object, {@code done}
      * data {@code {"status": ...}}, {@code error} data {@code {"message": ...}}. Unreadable data
      * gives an {@link CheckpointEvent.Error} naming the problem; other event types give empty.
+     *
+     * @param event a raw event
+     * @return the typed event, or empty for an event type other than the three
      */
     public static Optional<CheckpointEvent> of(SseEvent event) {
         switch (event.event()) {

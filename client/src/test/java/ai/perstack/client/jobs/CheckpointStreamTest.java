@@ -108,6 +108,27 @@ class CheckpointStreamTest {
     }
 
     @Test
+    void closingTheClientEndsAnOpenStream() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (SseTestServer server = new SseTestServer((n, last, w) -> {
+            w.checkpoint(1);
+            release.await(20, TimeUnit.SECONDS);
+        })) {
+            PerstackClient client = client(server, 0);
+            CheckpointStream stream = client.jobs().checkpoints().stream("job1",
+                    StreamRequestOptions.builder().streamIdleTimeout(Duration.ofSeconds(30)).build());
+            new Thread(() -> {
+                sleep(200);
+                client.close();
+            }).start();
+            List<ApiResult<Checkpoint>> results = drain(stream);
+            release.countDown();
+            assertThat(results).hasSize(2);
+            assertThat(results.get(1).error().message()).contains("closed");
+        }
+    }
+
+    @Test
     void abortSignalEndsTheStreamWithAnAbortedErr() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AbortController controller = new AbortController();

@@ -89,6 +89,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A connection outside any transaction (auto-commit), for work that holds one for long, such as
+     * PostgreSQL's LISTEN. The caller closes it.
+     */
+    public Connection dedicatedConnection() throws SQLException {
+        Connection connection = pool.getConnection();
+        connection.setAutoCommit(true);
+        return connection;
+    }
+
     @Override
     public void close() {
         pool.close();

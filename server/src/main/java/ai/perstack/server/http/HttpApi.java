@@ -34,8 +34,6 @@ public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("ai.perstack.server.requests");
     private static final Pattern CLIENT_REQUEST_ID = Pattern.compile("^[A-Za-z0-9._:@/+=-]{1,128}$");
     private static final String API = "/api/v1";
-    /** Bytes per second below which a request body upload is abandoned with 408. */
-    static final long MIN_REQUEST_DATA_RATE = 4 * 1024;
 
     /** The domain services the API exposes. */
     public record Services(Database db, AccessService access, ApplicationService applications, EnvService env,
@@ -84,9 +82,6 @@ public final class HttpApi implements AutoCloseable {
                 server.setErrorHandler(new JsonErrorHandler(json)); // Jetty's own errors (bad requests, 431) as JSON too
             });
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler(json)));
-            // A body that trickles in would hold a request thread for as long as it keeps trickling:
-            // below 4 KiB/s on average the read fails and the client gets a 408.
-            config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_REQUEST_DATA_RATE));
             config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms Request-Id={}", ctx.method(), ctx.path(),
                     ctx.status().getCode(), Math.round(ms), ctx.res().getHeader("Request-Id")));
             routes(config.routes);
@@ -168,7 +163,7 @@ public final class HttpApi implements AutoCloseable {
             int status = e.getStatus() == 413 ? 413 : e.getStatus();
             pipeline.send(ctx, status, ErrorBody.of(status, reasonFor(status, ctx)));
         });
-        // Jetty's own failures while a handler reads the request (a body below the minimum data rate: 408).
+        // Jetty's own failures while a handler reads the request.
         r.exception(org.eclipse.jetty.http.HttpException.RuntimeException.class, (e, ctx) -> {
             int status = e.getCode() >= 400 && e.getCode() < 600 ? e.getCode() : 400;
             pipeline.send(ctx, status, ErrorBody.of(status, reasonFor(status, ctx)));
@@ -190,7 +185,7 @@ public final class HttpApi implements AutoCloseable {
         return switch (status) {
             case 404 -> "no route for " + ctx.method() + " " + ctx.path();
             case 405 -> "method " + ctx.method() + " is not allowed on " + ctx.path();
-            case 408 -> "the request body arrived too slowly (below " + MIN_REQUEST_DATA_RATE / 1024 + " KiB/s)";
+            case 408 -> ApiPipeline.TOO_SLOW;
             case 413 -> "request bodies are limited to 1 MiB";
             default -> ErrorBody.phrase(status);
         };

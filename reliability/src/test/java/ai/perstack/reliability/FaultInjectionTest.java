@@ -40,6 +40,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -204,6 +206,22 @@ class FaultInjectionTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(ints = {408, 429, 500, 502, 503, 504, 400, 401, 403, 404, 409, 413, 415, 501, 505})
+    void onlyConnectionFailuresAnd408_429_500_502_503_504AreRetried(int status) {
+        boolean retryable = Set.of(408, 429, 500, 502, 503, 504).contains(status);
+        AtomicInteger n = new AtomicInteger();
+        proxy.rejectWith(status).retryAfter("0").rule(r -> n.getAndIncrement() == 0 ? Action.REJECT_503 : Action.PASS);
+        try (PerstackClient client = viaProxy(Duration.ofSeconds(20), 2)) {
+            var r = client.applications().create(CreateApplicationInput.builder().name("status-" + status).build());
+            assertThat(r.ok()).as("%s", r).isEqualTo(retryable);
+            if (!retryable) {
+                assertThat(r.error().code()).isEqualTo(status);
+            }
+        }
+        assertThat(proxy.requests.get()).isEqualTo(retryable ? 2 : 1);
+    }
+
     @Test
     void anAbortCutsABackoffShort() {
         proxy.retryAfter("30").rule(r -> Action.REJECT_503);
@@ -287,6 +305,28 @@ class FaultInjectionTest {
             assertThat(stream.doneStatus()).contains(JobStatus.COMPLETED);
         }
         assertThat(seen).containsExactlyElementsOf(LongStream.rangeClosed(1, 62).boxed().toList());
+    }
+
+    @Test
+    void aStreamReconnectsAfterTheServersRetryField() {
+        Job job = seed.start("Retry field\n/steps 3");
+        List<Long> streamRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        proxy.rule(r -> {
+            if (!r.path().contains("/stream")) {
+                return Action.PASS;
+            }
+            streamRequests.add(System.nanoTime());
+            return streamRequests.size() == 1 ? Action.SSE_RETRY_THEN_CLOSE : Action.PASS;
+        });
+        try (PerstackClient client = viaProxy(Duration.ofSeconds(30), 2);
+             CheckpointStream stream = client.jobs().checkpoints().stream(job.id())) {
+            List<Long> seen = new ArrayList<>();
+            stream.forEach(r -> seen.add(r.orElseThrow().sequence()));
+            assertThat(seen).containsExactly(1L, 2L, 3L, 4L, 5L);
+        }
+        assertThat(streamRequests).hasSize(2);
+        // retry: 1500 replaces the 0.5 s backoff.
+        assertThat((streamRequests.get(1) - streamRequests.get(0)) / 1_000_000).isBetween(1_450L, 4_000L);
     }
 
     @Test

@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FaultProxy implements AutoCloseable {
     /** What to do with one request. */
-    public enum Action { PASS, REJECT_503, LOSE_RESPONSE, RESET_BEFORE, STALL }
+    public enum Action { PASS, REJECT_503, LOSE_RESPONSE, RESET_BEFORE, STALL, SSE_RETRY_THEN_CLOSE }
 
     /** One request as the proxy saw it; {@code index} counts requests across all connections, from 0. */
     public record Request(int index, String method, String path) {
@@ -55,6 +55,8 @@ public final class FaultProxy implements AutoCloseable {
     private volatile long resetAfterBytes;
     private volatile long stallAfterBytes;
     private volatile String retryAfter = "1";
+    private volatile int rejectStatus = 503;
+    private volatile long sseRetryMillis = 1_500;
     private volatile boolean closed;
 
     /** Requests seen, connections accepted, and each fault injected. */
@@ -65,6 +67,7 @@ public final class FaultProxy implements AutoCloseable {
     public final AtomicLong lostResponses = new AtomicLong();
     public final AtomicLong resetsBefore = new AtomicLong();
     public final AtomicLong stalls = new AtomicLong();
+    public final AtomicLong sseRetries = new AtomicLong();
     public final AtomicLong bytesToClient = new AtomicLong();
 
     private FaultProxy(ServerSocket listener, int targetPort) {
@@ -104,6 +107,12 @@ public final class FaultProxy implements AutoCloseable {
         return this;
     }
 
+    /** The status {@link Action#REJECT_503} answers with (503 unless set). */
+    public FaultProxy rejectWith(int status) {
+        this.rejectStatus = status;
+        return this;
+    }
+
     /** The {@code Retry-After} value of injected 503s (delta-seconds or an HTTP date; null = none). */
     public FaultProxy retryAfter(String value) {
         this.retryAfter = value;
@@ -112,7 +121,7 @@ public final class FaultProxy implements AutoCloseable {
 
     /** Every fault injected so far. */
     public long faultsInjected() {
-        return byteResets.get() + rejected503.get() + lostResponses.get() + resetsBefore.get() + stalls.get();
+        return byteResets.get() + rejected503.get() + lostResponses.get() + resetsBefore.get() + stalls.get() + sseRetries.get();
     }
 
     private void acceptLoop() {
@@ -223,9 +232,10 @@ public final class FaultProxy implements AutoCloseable {
                     switch (action) {
                         case REJECT_503 -> {
                             rejected503.incrementAndGet();
-                            byte[] json = "{\"code\":503,\"error\":\"Service Unavailable\",\"reason\":\"injected by the fault proxy\"}"
+                            int status = rejectStatus;
+                            byte[] json = ("{\"code\":" + status + ",\"error\":\"Injected\",\"reason\":\"injected by the fault proxy\"}")
                                     .getBytes(StandardCharsets.UTF_8);
-                            String response = "HTTP/1.1 503 Service Unavailable\r\n"
+                            String response = "HTTP/1.1 " + status + " Injected\r\n"
                                     + (retryAfter == null ? "" : "Retry-After: " + retryAfter + "\r\n")
                                     + "Content-Type: application/json; charset=utf-8\r\nContent-Length: " + json.length
                                     + "\r\nConnection: close\r\n\r\n";
@@ -233,6 +243,19 @@ public final class FaultProxy implements AutoCloseable {
                                 OutputStream c = client.getOutputStream();
                                 c.write(response.getBytes(StandardCharsets.ISO_8859_1));
                                 c.write(json);
+                                c.flush();
+                            }
+                            client.shutdownOutput();
+                            closeQuietly();
+                            return;
+                        }
+                        case SSE_RETRY_THEN_CLOSE -> {
+                            // An event stream that only sets the reconnection time, then ends.
+                            sseRetries.incrementAndGet();
+                            synchronized (clientWrite) {
+                                OutputStream c = client.getOutputStream();
+                                c.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\nretry: "
+                                        + sseRetryMillis + "\n\n").getBytes(StandardCharsets.ISO_8859_1));
                                 c.flush();
                             }
                             client.shutdownOutput();

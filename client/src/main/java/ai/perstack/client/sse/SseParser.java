@@ -1,6 +1,9 @@
 package ai.perstack.client.sse;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -38,12 +41,21 @@ public final class SseParser {
     private static final byte[] EVENT = ascii("event");
     private static final byte[] ID = ascii("id");
     private static final byte[] RETRY = ascii("retry");
+    private static final byte[] DATA_PREFIX = ascii("data:");
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LF_WORD = ONES * LF;
+    private static final long CR_WORD = ONES * CR;
 
     private final Consumer<SseEvent> listener;
 
     /** Bytes of a line not yet terminated at the end of the previous chunk. */
     private byte[] line = new byte[INITIAL_CAPACITY];
     private int lineLength;
+    /** The line being read is a data line whose value is going straight to the data buffer. */
+    private boolean inDataValue;
     /** The previous chunk ended with CR, so an LF opening the next one belongs to it. */
     private boolean afterCr;
     /** No line has been completed yet, so a leading BOM is still to be skipped. */
@@ -93,27 +105,48 @@ public final class SseParser {
                 i++;
             }
         }
-        int lineStart = i;
         while (i < end) {
-            byte b = bytes[i];
-            if (b != LF && b != CR) {
-                i++;
-                continue;
+            int eol = lineEnd(bytes, i, end);
+            if (eol == end) {
+                appendPartialLine(bytes, i, end);
+                return;
             }
-            endLine(bytes, lineStart, i);
-            i++;
-            if (b == CR) {
+            endLine(bytes, i, eol);
+            i = eol + 1;
+            if (bytes[eol] == CR) {
                 if (i == end) {
                     afterCr = true;
                 } else if (bytes[i] == LF) {
                     i++;
                 }
             }
-            lineStart = i;
         }
-        if (lineStart < end) {
-            appendToLine(bytes, lineStart, end);
+    }
+
+    /**
+     * The index of the first CR or LF in {@code [from, to)}, or {@code to}. Scanning for line
+     * ends is most of the parser's work, so it looks at eight bytes per step: XOR with a word
+     * of CRs (or LFs) turns a match into a zero byte, and {@code (x - 0x01..) & ~x & 0x80..}
+     * flags zero bytes. A borrow can flag a byte above a real zero, never below one, so the
+     * lowest flag (the first byte, the word being read little-endian) is always a true match.
+     */
+    static int lineEnd(byte[] bytes, int from, int to) {
+        int i = from;
+        for (int last = to - Long.BYTES; i <= last; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i);
+            long lf = word ^ LF_WORD;
+            long cr = word ^ CR_WORD;
+            long found = ((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGH_BITS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
         }
+        for (; i < to; i++) {
+            if (bytes[i] == LF || bytes[i] == CR) {
+                return i;
+            }
+        }
+        return to;
     }
 
     /**
@@ -175,6 +208,7 @@ public final class SseParser {
     public void reset() {
         lineLength = 0;
         afterCr = false;
+        inDataValue = false;
         atStreamStart = true;
         dataLength = 0;
         eventType = null;
@@ -184,6 +218,11 @@ public final class SseParser {
     }
 
     private void endLine(byte[] bytes, int start, int end) {
+        if (inDataValue) {
+            inDataValue = false;
+            appendData(bytes, start, end);
+            return;
+        }
         if (lineLength == 0) {
             // The whole line is in this chunk: parse it in place, no copy.
             processLine(bytes, start, end);
@@ -196,11 +235,49 @@ public final class SseParser {
         line = shrunk(line);
     }
 
+    /**
+     * Keeps the start of a line that the chunk ends inside. Once it is known to be a
+     * {@code data} line and its value has begun, the value goes straight to the data buffer,
+     * so a long data line is copied once rather than into the line buffer first.
+     */
+    private void appendPartialLine(byte[] bytes, int start, int end) {
+        if (inDataValue) {
+            appendToData(bytes, start, end);
+            return;
+        }
+        appendToLine(bytes, start, end);
+        // The first line of a stream may open with a BOM: leave it to processLine.
+        if (!atStreamStart && lineLength > DATA_PREFIX.length
+                && Arrays.equals(line, 0, DATA_PREFIX.length, DATA_PREFIX, 0, DATA_PREFIX.length)) {
+            int valueStart = line[DATA_PREFIX.length] == SPACE ? DATA_PREFIX.length + 1 : DATA_PREFIX.length;
+            appendToData(line, valueStart, lineLength);
+            lineLength = 0;
+            line = shrunk(line);
+            inDataValue = true;
+        }
+    }
+
     private void appendToLine(byte[] bytes, int start, int end) {
         int n = end - start;
         line = ensureCapacity(line, lineLength + n);
         System.arraycopy(bytes, start, line, lineLength, n);
         lineLength += n;
+    }
+
+    private void appendToData(byte[] bytes, int start, int end) {
+        int n = end - start;
+        data = ensureCapacity(data, dataLength + n);
+        System.arraycopy(bytes, start, data, dataLength, n);
+        dataLength += n;
+    }
+
+    /** Appends the rest of a data line's value and the LF that ends it in the data buffer. */
+    private void appendData(byte[] bytes, int start, int end) {
+        int n = end - start;
+        data = ensureCapacity(data, dataLength + n + 1);
+        System.arraycopy(bytes, start, data, dataLength, n);
+        dataLength += n;
+        data[dataLength++] = LF;
     }
 
     private void processLine(byte[] buf, int start, int end) {
@@ -236,11 +313,7 @@ public final class SseParser {
 
     private void processField(byte[] buf, int nameStart, int nameEnd, int valueStart, int valueEnd) {
         if (nameIs(DATA, buf, nameStart, nameEnd)) {
-            int n = valueEnd - valueStart;
-            data = ensureCapacity(data, dataLength + n + 1);
-            System.arraycopy(buf, valueStart, data, dataLength, n);
-            dataLength += n;
-            data[dataLength++] = LF;
+            appendData(buf, valueStart, valueEnd);
         } else if (nameIs(EVENT, buf, nameStart, nameEnd)) {
             eventType = valueStart == valueEnd ? null : decodeType(buf, valueStart, valueEnd);
         } else if (nameIs(ID, buf, nameStart, nameEnd)) {

@@ -1,0 +1,70 @@
+package ai.perstack.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A {@code BenchServer} in its own JVM, so the driver's work and memory are not counted as the server's. */
+final class ServerProcess implements AutoCloseable {
+    private final Process process;
+    private final BufferedReader out;
+    private final PrintWriter in;
+    final String base;
+    final String bare;
+    final String key;
+    final String app;
+
+    ServerProcess(String db, String... jvmArgs) throws IOException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(BenchMain.java(), "-cp", System.getProperty("java.class.path")));
+        cmd.addAll(List.of(jvmArgs));
+        cmd.add("ai.perstack.bench.server.BenchServer");
+        cmd.add(db);
+        process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        String line;
+        while ((line = out.readLine()) != null && !line.startsWith("READY ")) {
+            // startup chatter
+        }
+        if (line == null) {
+            throw new IllegalStateException("bench server did not start");
+        }
+        Map<String, String> fields = new HashMap<>();
+        for (String part : line.substring(6).split(" ")) {
+            int eq = part.indexOf('=');
+            fields.put(part.substring(0, eq), part.substring(eq + 1));
+        }
+        base = fields.get("base");
+        bare = fields.get("bare");
+        key = fields.get("key");
+        app = fields.get("app");
+    }
+
+    /** Sends a command and returns the number in its answer. */
+    long ask(String command) throws IOException {
+        in.println(command);
+        String line;
+        while ((line = out.readLine()) != null) {
+            String[] parts = line.split(" ");
+            if (parts.length == 2 && (parts[0].equals("HEAP") || parts[0].equals("PEAK"))) {
+                return Long.parseLong(parts[1]);
+            }
+        }
+        throw new IllegalStateException("bench server went away");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        in.close();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroy();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}

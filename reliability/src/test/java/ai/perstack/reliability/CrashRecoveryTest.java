@@ -55,7 +55,9 @@ class CrashRecoveryTest {
         String databaseUrl = postgres ? Postgres.newDatabaseUrl() : null;
         String apiKey = Platforms.newApiKey();
         int port = freePort();
-        ServerProcess server = ServerProcess.start(dataDir, databaseUrl, apiKey, port, "crash-" + backend);
+        // 20 workers, so that all 20 jobs run at once when the process dies.
+        List<String> workers = List.of("--workers", Integer.toString(JOBS));
+        ServerProcess server = ServerProcess.start(dataDir, databaseUrl, apiKey, port, "crash-" + backend, workers);
         PerstackClient client = Seed.client(server.baseUrl(), apiKey, Duration.ofSeconds(30), 2);
         Seed seed = Seed.create(client, "local", "crash");
         for (int i = 0; i < 5; i++) {
@@ -79,18 +81,26 @@ class CrashRecoveryTest {
         CompletableFuture<java.util.Optional<JobStatus>> streaming = stream.forEachAsync(
                 r -> streamed.add(r.orElseThrow().sequence()));
 
-        // Kill while jobs are mid-way: several running with checkpoints written, others still queued.
+        // Kill while every job is mid-way: running, with a few checkpoints written.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline && totalCheckpoints(raw, jobIds) < 4 * 10) {
+        while (System.nanoTime() < deadline && minCheckpoints(raw, jobIds) < 3) {
             Thread.sleep(100);
+        }
+        int running = 0;
+        for (String id : jobIds) {
+            if (client.jobs().get(id).orElseThrow().data().job().status().equals(JobStatus.RUNNING)) {
+                running++;
+            }
         }
         int writtenAtKill = totalCheckpoints(raw, jobIds);
         int exit = server.kill();
         assertThat(exit).as("exit status of a process ended by SIGKILL (128 + 9)").isEqualTo(137);
         assertThat(server.logContains("Stopping: draining")).as("no shutdown hook ran").isFalse();
         assertThat(writtenAtKill).isLessThan(JOBS * CHECKPOINTS_PER_JOB);
+        assertThat(running).as("jobs running at the kill").isEqualTo(JOBS);
 
-        ServerProcess restarted = ServerProcess.start(dataDir, databaseUrl, apiKey, port, "crash-" + backend + "-restarted");
+        ServerProcess restarted = ServerProcess.start(dataDir, databaseUrl, apiKey, port, "crash-" + backend + "-restarted",
+                workers);
         try {
             for (String id : jobIds) {
                 awaitFinal(client, id, Duration.ofSeconds(postgres ? 120 : 90));
@@ -116,7 +126,7 @@ class CrashRecoveryTest {
 
             RawApi after = new RawApi(restarted.baseUrl(), apiKey);
             assertThat(snapshot(after, finished.id())).isEqualTo(before);
-            Figures.record(test, "jobs running or queued at SIGKILL", JOBS);
+            Figures.record(test, "jobs running at SIGKILL", running);
             Figures.record(test, "checkpoints written before the kill", writtenAtKill);
             Figures.record(test, "kill exit status", exit);
             Figures.record(test, "jobs completed after restart", JOBS);
@@ -140,6 +150,14 @@ class CrashRecoveryTest {
             s.put(path, raw.get(path));
         }
         return s;
+    }
+
+    private static int minCheckpoints(RawApi raw, List<String> jobIds) {
+        int min = Integer.MAX_VALUE;
+        for (String id : jobIds) {
+            min = Math.min(min, raw.getJson("/jobs/" + id + "/checkpoints?take=1").path("meta").path("total").asInt());
+        }
+        return min;
     }
 
     private static int totalCheckpoints(RawApi raw, List<String> jobIds) {

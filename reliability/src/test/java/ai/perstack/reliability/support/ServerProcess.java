@@ -49,12 +49,19 @@ public final class ServerProcess implements AutoCloseable {
      * when not null, {@code databaseUrl}; waits until it listens.
      */
     public static ServerProcess start(Path dataDir, String databaseUrl, String apiKey, int port, String name) {
+        return start(dataDir, databaseUrl, apiKey, port, name, List.of());
+    }
+
+    /** As {@link #start(Path, String, String, int, String)}, with more {@code serve} options. */
+    public static ServerProcess start(Path dataDir, String databaseUrl, String apiKey, int port, String name,
+                                      List<String> options) {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", cliJar().toAbsolutePath().toString(),
                 "serve", "--port", Integer.toString(port), "--data-dir", dataDir.toAbsolutePath().toString()));
         if (databaseUrl != null) {
             command.add("--database-url");
             command.add(databaseUrl);
         }
+        command.addAll(options);
         try {
             Files.createDirectories(Path.of("target", "process-logs"));
             Path log = Path.of("target", "process-logs", name + "-" + System.currentTimeMillis() + ".log");

@@ -41,6 +41,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--rate-limit", defaultValue = "0", description = "Requests per second per API key (default: 0 = off).")
     int rateLimit;
 
+    @Option(names = "--workers", defaultValue = "4", description = "Jobs this process runs at once, 1..256 (default: ${DEFAULT-VALUE}).")
+    int workers;
+
     @Override
     public Integer call() throws InterruptedException {
         Io io = PerstackCli.io(spec);
@@ -51,6 +54,7 @@ final class ServeCommand implements Callable<Integer> {
                 .bootstrapApiKey(envKey)
                 .masterKey(masterKey == null || masterKey.isBlank() ? null : KeyFiles.decodeMasterKey(masterKey))
                 .rateLimit(rateLimit)
+                .workers(workers)
                 .build();
         LocalPlatform platform = LocalPlatform.start(config);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -7,6 +7,7 @@ import ai.perstack.server.env.EnvService;
 import ai.perstack.server.http.HttpApi;
 import ai.perstack.server.jobs.JobService;
 import ai.perstack.server.jobs.JobSignals;
+import ai.perstack.server.jobs.PostgresNotifications;
 import ai.perstack.server.jobs.WorkerPool;
 import ai.perstack.server.providers.JobEnvironment;
 import ai.perstack.server.providers.Providers;
@@ -53,10 +54,13 @@ public final class LocalPlatform implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final JobSignals signals;
     private final WorkerPool workers;
+    private final PostgresNotifications notifications;
 
     private LocalPlatform(PlatformConfig config, Database db, AccessService access, HttpApi http,
-                          String bootstrapApiKey, JobSignals signals, WorkerPool workers) {
+                          String bootstrapApiKey, JobSignals signals, WorkerPool workers,
+                          PostgresNotifications notifications) {
         this.config = config;
+        this.notifications = notifications;
         this.signals = signals;
         this.workers = workers;
         this.db = db;
@@ -112,7 +116,9 @@ public final class LocalPlatform implements AutoCloseable {
                 workers.close();
                 throw e;
             }
-            LocalPlatform platform = new LocalPlatform(config, db, access, http, bootstrapKey, signals, workers.start());
+            PostgresNotifications notifications = db.isPostgres() ? new PostgresNotifications(db, signals).start() : null;
+            LocalPlatform platform = new LocalPlatform(config, db, access, http, bootstrapKey, signals, workers.start(),
+                    notifications);
             LOG.info("Perstack local platform {} listening on {} ({})", Version.VALUE, platform.baseUrl(),
                     db.isPostgres() ? "PostgreSQL" : "H2 in " + config.dataDir().toAbsolutePath());
             return platform;
@@ -203,7 +209,13 @@ public final class LocalPlatform implements AutoCloseable {
             try {
                 workers.close();
             } finally {
-                db.close();
+                try {
+                    if (notifications != null) {
+                        notifications.close();
+                    }
+                } finally {
+                    db.close();
+                }
             }
         }
     }

@@ -14,7 +14,7 @@ public final class ApiException extends RuntimeException {
     /** What went wrong, in the terms of the wire contract. */
     public enum Kind {
         INVALID(400), UNAUTHENTICATED(401), FORBIDDEN(403), NOT_FOUND(404), NOT_ALLOWED(405),
-        CONFLICT(409), TOO_LARGE(413), UNSUPPORTED_MEDIA_TYPE(415), RATE_LIMITED(429);
+        REQUEST_TIMEOUT(408), CONFLICT(409), TOO_LARGE(413), UNSUPPORTED_MEDIA_TYPE(415), RATE_LIMITED(429);
 
         private final int status;
 

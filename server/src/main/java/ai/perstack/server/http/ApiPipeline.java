@@ -6,6 +6,7 @@ import ai.perstack.server.security.AccessService;
 import ai.perstack.server.security.ApiKeys;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -18,6 +19,10 @@ import org.slf4j.LoggerFactory;
  */
 final class ApiPipeline {
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** Bytes per second a request body must keep up on average after {@link #BODY_GRACE_MILLIS}. */
+    static final long MIN_BODY_RATE = 4 * 1024;
+    static final long BODY_GRACE_MILLIS = 5_000;
+    static final String TOO_SLOW = "the request body arrived too slowly (below " + MIN_BODY_RATE / 1024 + " KiB/s)";
     private static final long DISCARD_LIMIT = 16L * 1024 * 1024;
     static final String RENDERED = "perstack.rendered";
     private static final Logger LOG = LoggerFactory.getLogger(ApiPipeline.class);
@@ -103,7 +108,13 @@ final class ApiPipeline {
         return key.isEmpty() ? null : key;
     }
 
-    /** Reads at most 1 MiB; a larger body is a 413 whether or not Content-Length announced it. */
+    /**
+     * Reads at most 1 MiB; a larger body is a 413 whether or not Content-Length announced it.
+     * A body that trickles in would hold this request thread for as long as it kept trickling
+     * (the connection's idle timeout restarts with every byte): after a grace of
+     * {@link #BODY_GRACE_MILLIS} it must keep up {@link #MIN_BODY_RATE} bytes per second on
+     * average, or the request ends with 408. A body that stops arriving ends at the idle timeout, also 408.
+     */
     static byte[] readBody(Context ctx) throws IOException {
         long declared = ctx.req().getContentLengthLong();
         try (InputStream in = ctx.req().getInputStream()) {
@@ -111,13 +122,37 @@ final class ApiPipeline {
                 discard(in);
                 throw tooLarge();
             }
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                discard(in);
-                throw tooLarge();
+            ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
+            byte[] buffer = new byte[16 * 1024];
+            long started = System.nanoTime();
+            int n;
+            while ((n = read(in, buffer)) >= 0) {
+                body.write(buffer, 0, n);
+                if (body.size() > MAX_BODY_BYTES) {
+                    discard(in);
+                    throw tooLarge();
+                }
+                if (tooSlow(body.size(), started)) {
+                    throw ApiException.of(ApiException.Kind.REQUEST_TIMEOUT, TOO_SLOW);
+                }
             }
-            return body;
+            return body.toByteArray();
         }
+    }
+
+    private static int read(InputStream in, byte[] buffer) {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            // The idle timeout passed mid-body, or the client went away (then nobody reads this answer).
+            throw ApiException.of(ApiException.Kind.REQUEST_TIMEOUT, TOO_SLOW);
+        }
+    }
+
+    /** Whether {@code bytes} since {@code startedNanos} fall below the minimum rate once the grace is over. */
+    static boolean tooSlow(long bytes, long startedNanos) {
+        long millis = (System.nanoTime() - startedNanos) / 1_000_000L;
+        return millis > BODY_GRACE_MILLIS && bytes * 1000L < MIN_BODY_RATE * (millis - BODY_GRACE_MILLIS);
     }
 
     /**

@@ -77,7 +77,11 @@ public final class HttpApi implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = ApiPipeline.MAX_BODY_BYTES;
-            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(10_000);
+                server.setErrorHandler(new JsonErrorHandler(json)); // Jetty's own errors (bad requests, 431) as JSON too
+            });
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler(json)));
             config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms Request-Id={}", ctx.method(), ctx.path(),
                     ctx.status().getCode(), Math.round(ms), ctx.res().getHeader("Request-Id")));
             routes(config.routes);
@@ -159,6 +163,11 @@ public final class HttpApi implements AutoCloseable {
             int status = e.getStatus() == 413 ? 413 : e.getStatus();
             pipeline.send(ctx, status, ErrorBody.of(status, reasonFor(status, ctx)));
         });
+        // Jetty's own failures while a handler reads the request.
+        r.exception(org.eclipse.jetty.http.HttpException.RuntimeException.class, (e, ctx) -> {
+            int status = e.getCode() >= 400 && e.getCode() < 600 ? e.getCode() : 400;
+            pipeline.send(ctx, status, ErrorBody.of(status, reasonFor(status, ctx)));
+        });
         r.exception(Exception.class, (e, ctx) -> {
             LOG.error("unhandled failure in {} {}", ctx.method(), ctx.path(), e);
             pipeline.send(ctx, 500, ErrorBody.of(500, "internal error; Request-Id " + ctx.res().getHeader("Request-Id")));
@@ -176,6 +185,7 @@ public final class HttpApi implements AutoCloseable {
         return switch (status) {
             case 404 -> "no route for " + ctx.method() + " " + ctx.path();
             case 405 -> "method " + ctx.method() + " is not allowed on " + ctx.path();
+            case 408 -> ApiPipeline.TOO_SLOW;
             case 413 -> "request bodies are limited to 1 MiB";
             default -> ErrorBody.phrase(status);
         };

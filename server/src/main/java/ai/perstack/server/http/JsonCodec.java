@@ -10,6 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Strict JSON in, compact JSON out. Parse errors report only a position: Jackson's own
@@ -27,7 +31,17 @@ final class JsonCodec {
     }
 
     JsonNode parse(byte[] body) {
-        try (JsonParser parser = mapper.createParser(body)) {
+        String text;
+        try {
+            // Jackson decodes some invalid UTF-8 leniently (overlong forms such as C0 AF), so check it first.
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw ApiException.badRequest("malformed JSON: the body is not valid UTF-8");
+        }
+        try (JsonParser parser = mapper.createParser(text)) {
             JsonNode node = mapper.readTree(parser);
             if (node == null) {
                 throw ApiException.badRequest("malformed JSON: the body is empty");

@@ -10,9 +10,33 @@ public final class JobSignals {
     private long workGeneration;
     private final StepInterrupts interrupts = new StepInterrupts();
     private final CheckpointNotifier notifier = new CheckpointNotifier();
+    private volatile Broadcast broadcast;
+
+    /** Carries signals to the other server processes on the same database. */
+    public interface Broadcast {
+        /** Work was queued here. */
+        void queued();
+
+        /** Something about {@code jobId} was committed here. */
+        void changed(String jobId);
+    }
+
+    /** Sends every {@link #queued} and {@link #changed} to other processes as well (PostgreSQL). */
+    public void broadcastTo(Broadcast broadcast) {
+        this.broadcast = broadcast;
+    }
 
     /** Wakes idle workers: a job became runnable. */
     public void queued() {
+        queuedHere();
+        Broadcast b = broadcast;
+        if (b != null) {
+            b.queued();
+        }
+    }
+
+    /** Wakes this process's idle workers only (another process queued work). */
+    public void queuedHere() {
         synchronized (work) {
             workGeneration++;
             work.notifyAll();
@@ -46,6 +70,10 @@ public final class JobSignals {
     /** Something about the job was committed (checkpoint or status). */
     public void changed(String jobId) {
         notifier.publish(jobId);
+        Broadcast b = broadcast;
+        if (b != null) {
+            b.changed(jobId);
+        }
     }
 
     public CheckpointNotifier notifier() {

@@ -65,7 +65,7 @@ public final class Database implements AutoCloseable {
     /** The H2 URL for a data directory: PostgreSQL mode, shareable with an offline admin command. */
     public static String h2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("perstack")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     /** Whether this is PostgreSQL (else H2). */
@@ -87,6 +87,16 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException(e);
         }
+    }
+
+    /**
+     * A connection outside any transaction (auto-commit), for work that holds one for long, such as
+     * PostgreSQL's LISTEN. The caller closes it.
+     */
+    public Connection dedicatedConnection() throws SQLException {
+        Connection connection = pool.getConnection();
+        connection.setAutoCommit(true);
+        return connection;
     }
 
     @Override

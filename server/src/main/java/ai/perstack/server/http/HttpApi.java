@@ -80,8 +80,12 @@ public final class HttpApi implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = ApiPipeline.MAX_BODY_BYTES;
             config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
-            config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms Request-Id={}", ctx.method(), ctx.path(),
-                    ctx.status().getCode(), Math.round(ms), ctx.res().getHeader("Request-Id")));
+            config.requestLogger.http((ctx, ms) -> {
+                if (LOG.isInfoEnabled()) {
+                    LOG.info("{} {} {} {}ms Request-Id={}", ctx.method(), ctx.path(), ctx.status().getCode(),
+                            Math.round(ms), ctx.res().getHeader("Request-Id"));
+                }
+            });
             routes(config.routes);
             fallbacks(config.routes);
         }).start(host, port);

@@ -33,6 +33,8 @@ final class CheckpointFanout implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointFanout.class);
     /** Checkpoints per store read. */
     static final int BATCH = 128;
+    /** Threads that read the store for feeds and replays, and write to subscribers. */
+    static final int THREADS = 4;
     private static final byte[] PING = ": ping\n\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] ERROR = ("event: error\ndata: {\"message\":\"the checkpoint stream failed; "
             + "reconnect with Last-Event-ID\"}\n\n").getBytes(StandardCharsets.UTF_8);
@@ -58,7 +60,7 @@ final class CheckpointFanout implements AutoCloseable {
         this.pingNanos = TimeUnit.MILLISECONDS.toNanos(pingMillis);
         this.pollNanos = pollMillis < pingMillis ? TimeUnit.MILLISECONDS.toNanos(pollMillis) : Long.MAX_VALUE;
         AtomicInteger n = new AtomicInteger();
-        this.readers = Executors.newFixedThreadPool(4, r -> {
+        this.readers = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "perstack-stream-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 final class CheckpointFeed implements CheckpointNotifier.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointFeed.class);
-
+    /** Live subscribers one thread writes to before the rest are shared out. */
+    private static final int DRAIN_CHUNK = 128;
 
     final String jobId;
     private final CheckpointFanout fanout;
@@ -146,7 +147,21 @@ final class CheckpointFeed implements CheckpointNotifier.Listener {
         for (SseSubscriber s : behind) {
             s.drain();
         }
-        for (SseSubscriber s : toDrain) {
+        drainAll(toDrain);
+    }
+
+    /**
+     * Writes to every live subscriber; a large audience is split among the stream threads so
+     * the socket writes use every core. Each subscriber's queue keeps the order.
+     */
+    private void drainAll(List<SseSubscriber> subscribers) {
+        int n = subscribers.size();
+        int parts = Math.min(CheckpointFanout.THREADS, n / DRAIN_CHUNK + 1);
+        for (int part = 1; part < parts; part++) {
+            List<SseSubscriber> slice = subscribers.subList(n * part / parts, n * (part + 1) / parts);
+            fanout.execute(() -> slice.forEach(SseSubscriber::drain));
+        }
+        for (SseSubscriber s : subscribers.subList(0, n / parts)) {
             s.drain();
         }
     }

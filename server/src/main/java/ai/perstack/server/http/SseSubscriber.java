@@ -138,23 +138,24 @@ final class SseSubscriber implements WriteListener, AsyncListener {
             return Next.NOTHING;
         }
         try {
-            while (out.isReady()) {
+            // isReady() is asked only when there is something to write: asked right after a flush
+            // it would answer false and make the container call back once the flush completes,
+            // a thread hand-off per subscriber per event for nothing.
+            while ((!queue.isEmpty() || unflushed) && out.isReady()) {
                 byte[] event = queue.poll();
                 if (event != null) {
                     out.write(event);
                     unflushed = true;
-                } else if (unflushed) {
+                } else {
                     unflushed = false;
                     out.flush();
-                } else {
-                    break;
                 }
+            }
+            if (closing) {
+                return queue.isEmpty() && !unflushed && out.isReady() ? Next.END : Next.NOTHING;
             }
         } catch (IOException | RuntimeException e) {
             return Next.END;
-        }
-        if (closing) {
-            return queue.isEmpty() && !unflushed && out.isReady() ? Next.END : Next.NOTHING;
         }
         return !live && !replaying && queue.size() < REFILL_BELOW ? Next.REFILL : Next.NOTHING;
     }

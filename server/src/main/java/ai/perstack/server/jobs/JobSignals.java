@@ -11,8 +11,20 @@ public final class JobSignals {
     private final StepInterrupts interrupts = new StepInterrupts();
     private final CheckpointNotifier notifier = new CheckpointNotifier();
 
-    /** Wakes idle workers: a job became runnable. */
+    /**
+     * Wakes one idle worker: a job became runnable. One is enough: waking them all made each
+     * run a claim transaction that all but one lost. A busy worker looks for work again as soon
+     * as it finishes, so a job queued while nobody waits is still picked up.
+     */
     public void queued() {
+        synchronized (work) {
+            workGeneration++;
+            work.notify();
+        }
+    }
+
+    /** Wakes every idle worker (start-up, with jobs left from before; shutdown). */
+    void wakeAllWorkers() {
         synchronized (work) {
             workGeneration++;
             work.notifyAll();

@@ -77,7 +77,7 @@ public final class WorkerPool implements AutoCloseable {
         }
         heartbeat.scheduleWithFixedDelay(this::renewLeases, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
                 TimeUnit.MILLISECONDS);
-        signals.queued();
+        signals.wakeAllWorkers();
         return this;
     }
 
@@ -131,7 +131,7 @@ public final class WorkerPool implements AutoCloseable {
         closed = true;
         heartbeat.shutdownNow();
         signals.interrupts().shutdown();
-        signals.queued();
+        signals.wakeAllWorkers();
         for (Thread t : workers) {
             try {
                 t.join(10_000);

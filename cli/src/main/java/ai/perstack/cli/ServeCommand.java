@@ -7,12 +7,25 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code perstack serve}: runs the local platform until Ctrl-C or SIGTERM, then drains and exits. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the local Perstack platform.")
+        description = {"Run the local Perstack platform until Ctrl-C.",
+                "On first start it creates organization 'local' and prints its API key once (also saved to DATA_DIR/api-key)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  perstack serve",
+                "  perstack serve --port 0 --data-dir /tmp/perstack",
+                "  perstack serve --database-url 'jdbc:postgresql://localhost:5432/perstack?user=me&password=secret'",
+                "",
+                "Environment: PERSTACK_DATABASE_URL, PERSTACK_BOOTSTRAP_API_KEY (use this key instead of generating one),",
+                "PERSTACK_MASTER_KEY (base64, 32 bytes; encrypts secrets; default: DATA_DIR/master.key)."})
 final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to bind (default: ${DEFAULT-VALUE}).")
     String host;
 
@@ -30,10 +43,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        String envKey = System.getenv("PERSTACK_BOOTSTRAP_API_KEY");
-        String masterKey = System.getenv("PERSTACK_MASTER_KEY");
+        Io io = PerstackCli.io(spec);
+        String envKey = io.getenv("PERSTACK_BOOTSTRAP_API_KEY");
+        String masterKey = io.getenv("PERSTACK_MASTER_KEY");
         PlatformConfig config = PlatformConfig.builder().host(host).port(port).dataDir(dataDir)
-                .databaseUrl(databaseUrl != null ? databaseUrl : System.getenv("PERSTACK_DATABASE_URL"))
+                .databaseUrl(databaseUrl != null ? databaseUrl : io.getenv("PERSTACK_DATABASE_URL"))
                 .bootstrapApiKey(envKey)
                 .masterKey(masterKey == null || masterKey.isBlank() ? null : KeyFiles.decodeMasterKey(masterKey))
                 .rateLimit(rateLimit)
@@ -41,16 +55,16 @@ final class ServeCommand implements Callable<Integer> {
         LocalPlatform platform = LocalPlatform.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.err.println("Stopping: draining requests…");
+            io.err().println("Stopping: draining requests…");
             platform.close();
             stopped.countDown();
         }, "perstack-shutdown"));
         if (platform.bootstrapApiKey() != null && (envKey == null || envKey.isBlank())) {
-            System.out.println("Created organization 'local' with API key " + platform.bootstrapApiKey());
-            System.out.println("(saved to " + dataDir.resolve("api-key") + "; it is not shown again)");
+            io.out().println("Created organization 'local' with API key " + platform.bootstrapApiKey());
+            io.out().println("(saved to " + dataDir.resolve("api-key") + "; it is not shown again)");
         }
-        System.out.println("Perstack local platform listening on " + platform.baseUrl());
-        System.out.flush();
+        io.out().println("Perstack local platform listening on " + platform.baseUrl());
+        io.out().flush();
         stopped.await();
         return 0;
     }

@@ -39,10 +39,12 @@ public final class PerstackClient implements AutoCloseable {
         this.config = config;
         this.transport = new Transport(config);
         this.async = new AsyncPerstackClient(transport);
-        this.applications = new ApplicationsApi(async.applications());
-        this.env = new EnvApi(async.env());
-        this.jobs = new JobsApi(async.jobs());
-        this.experts = new ExpertsApi(async.experts());
+        // The blocking API runs each call on the caller's thread: no hand-off to another thread and back.
+        AsyncPerstackClient blocking = new AsyncPerstackClient(transport.blocking());
+        this.applications = new ApplicationsApi(blocking.applications());
+        this.env = new EnvApi(blocking.env());
+        this.jobs = new JobsApi(blocking.jobs());
+        this.experts = new ExpertsApi(blocking.experts());
     }
 
     /**

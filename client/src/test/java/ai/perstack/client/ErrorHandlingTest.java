@@ -257,6 +257,66 @@ class ErrorHandlingTest {
     }
 
     @Test
+    void closingTheClientEndsItsPendingBlockingCalls() throws Exception {
+        server.enqueue(Reply.json(200, item("application", APPLICATION)).after(Duration.ofSeconds(3)));
+        PerstackClient closing = clientFor(server.baseUrl()).timeout(Duration.ofSeconds(10)).maxRetries(0).build();
+        CompletableFuture<ApiResult<ApplicationResponse>> call = CompletableFuture.supplyAsync(() -> closing.applications().get(APP_ID));
+        server.awaitRequests(1, Duration.ofSeconds(5));
+        long started = System.nanoTime();
+
+        closing.close();
+        ApiResult<ApplicationResponse> result = call.get(5, TimeUnit.SECONDS);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+        assertThat(result.error().aborted()).isTrue();
+        assertThat(result.error().message()).contains("closed");
+    }
+
+    @Test
+    void aTimedOutBlockingCallLeavesTheThreadUninterrupted() {
+        server.enqueue(Reply.json(200, item("application", APPLICATION)).after(Duration.ofSeconds(3)));
+
+        ApiResult<ApplicationResponse> result = client.applications()
+                .get(APP_ID, RequestOptions.builder().timeout(Duration.ofMillis(200)).build());
+
+        assertThat(result.error().message()).contains("timed out");
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void aBlockingCallWhoseThreadIsInterruptedEndsAndKeepsTheInterrupt() throws Exception {
+        server.enqueue(Reply.json(200, item("application", APPLICATION)).after(Duration.ofSeconds(3)));
+        CompletableFuture<Boolean> stillInterrupted = new CompletableFuture<>();
+        CompletableFuture<ApiResult<ApplicationResponse>> call = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            call.complete(client.applications().get(APP_ID));
+            stillInterrupted.complete(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+        server.awaitRequests(1, Duration.ofSeconds(5));
+
+        caller.interrupt();
+
+        ApiResult<ApplicationResponse> result = call.get(2, TimeUnit.SECONDS);
+        assertThat(result.error().aborted()).isTrue();
+        assertThat(result.error().message()).contains("interrupted");
+        assertThat(stillInterrupted.get(1, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aBlockingCallOnAnAlreadyInterruptedThreadStillCompletes() throws Exception {
+        server.enqueue(Reply.json(200, item("application", APPLICATION)));
+        CompletableFuture<ApiResult<ApplicationResponse>> call = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            call.complete(client.applications().get(APP_ID));
+        });
+        caller.start();
+
+        assertThat(call.get(5, TimeUnit.SECONDS).ok()).isTrue();
+    }
+
+    @Test
     void aCallOnAClosedClientFailsWithoutThrowing() {
         PerstackClient closed = clientFor(server.baseUrl()).maxRetries(0).build();
         closed.close();

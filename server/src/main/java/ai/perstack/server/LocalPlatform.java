@@ -1,11 +1,14 @@
 package ai.perstack.server;
 
 import ai.perstack.server.applications.ApplicationService;
+import ai.perstack.server.domain.Organization;
+import ai.perstack.server.env.EnvEntry;
 import ai.perstack.server.env.EnvService;
 import ai.perstack.server.http.HttpApi;
 import ai.perstack.server.jobs.JobService;
 import ai.perstack.server.jobs.JobSignals;
 import ai.perstack.server.jobs.WorkerPool;
+import ai.perstack.server.providers.JobEnvironment;
 import ai.perstack.server.providers.Providers;
 import ai.perstack.server.store.CheckpointRepository;
 import ai.perstack.server.store.JobRepository;
@@ -24,6 +27,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -87,18 +92,19 @@ public final class LocalPlatform implements AutoCloseable {
             EnvRepository env = new EnvRepository();
             JobRepository jobRepository = new JobRepository();
             CheckpointRepository checkpoints = new CheckpointRepository();
-            Providers providers = Providers.builtIn();
+            Providers providers = Providers.builtIn(config.providerSettings());
             JobSignals signals = new JobSignals();
             JobService jobs = new JobService(db, jobRepository, checkpoints, applications, env, registry, providers,
                     signals, clock);
             ApplicationService applicationService = new ApplicationService(db, applications, clock);
             applicationService.setDeletionGuard(jobs.deletionGuard());
+            EnvService envService = new EnvService(db, env, cipher, clock);
             HttpApi.Services services = new HttpApi.Services(db, access, applicationService,
-                    new EnvService(db, env, cipher, clock),
+                    envService,
                     registry, new DraftService(db, experts, applications, registry, clock), cipher, clock,
                     jobs, config.streamPing());
             WorkerPool workers = new WorkerPool(db, jobRepository, checkpoints, providers, signals, clock,
-                    config.workers());
+                    config.workers(), organizationId -> jobEnvironment(envService, organizationId));
             HttpApi http;
             try {
                 http = new HttpApi(services, config.host(), config.port(), config.rateLimit(), Version.VALUE);
@@ -114,6 +120,18 @@ public final class LocalPlatform implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /** An organization's secrets and variables, told apart, for the providers of its jobs. */
+    private static JobEnvironment jobEnvironment(EnvService env, String organizationId) {
+        Organization org = new Organization(organizationId, null);
+        Map<String, String> variables = new HashMap<>();
+        for (EnvEntry v : env.list(org, EnvService.Kind.VARIABLE)) {
+            variables.put(v.name(), v.value());
+        }
+        Map<String, String> secrets = new HashMap<>(env.environment(org));
+        secrets.keySet().removeAll(variables.keySet());
+        return JobEnvironment.of(variables, secrets);
     }
 
     /**

@@ -1,5 +1,6 @@
 package ai.perstack.server;
 
+import ai.perstack.server.providers.ProviderSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -21,8 +22,10 @@ public final class PlatformConfig {
     private final int rateLimit;
     private final int workers;
     private final Duration streamPing;
+    private final ProviderSettings providerSettings;
 
     private PlatformConfig(Builder b) {
+        this.providerSettings = b.providerSettings;
         this.workers = b.workers;
         this.streamPing = b.streamPing;
         this.host = b.host;
@@ -80,6 +83,11 @@ public final class PlatformConfig {
         return streamPing;
     }
 
+    /** Timeouts and retry waits of the HTTP model providers ({@code openai}, {@code anthropic}). */
+    public ProviderSettings providerSettings() {
+        return providerSettings;
+    }
+
     @Override
     public String toString() {
         // Key material is never printed.
@@ -98,8 +106,15 @@ public final class PlatformConfig {
         private int rateLimit;
         private int workers = 4;
         private Duration streamPing = Duration.ofSeconds(15);
+        private ProviderSettings providerSettings = ProviderSettings.defaults();
 
         private Builder() {
+        }
+
+        /** Timeouts and retry waits of the HTTP model providers; default {@link ProviderSettings#defaults()}. */
+        public Builder providerSettings(ProviderSettings providerSettings) {
+            this.providerSettings = Objects.requireNonNull(providerSettings, "providerSettings");
+            return this;
         }
 
         /** Job workers of this process, 1..256. */

@@ -140,14 +140,13 @@ class JobsApiTest extends ApiTest {
         String id = f.startId("/steps 50\n/sleep 40\nLong");
         f.await(id, "running");
         expect(f.api.post("/api/v1/jobs/" + id, Map.of("status", "paused")), 200);
-        JobsFixture.sleep(150);
-        int steps = f.job(id).get("totalSteps").asInt();
-        JobsFixture.sleep(200);
+        // The step in flight when the pause arrives may still commit; after that the count must hold still.
+        int steps = settledSteps(f, id);
+        JobsFixture.sleep(300);
         assertThat(f.job(id).get("totalSteps").asInt()).isEqualTo(steps);
         expect(f.api.post("/api/v1/jobs/" + id, Map.of("status", "paused")), 409);
         expect(f.api.post("/api/v1/jobs/" + id, Map.of("status", "running")), 200);
-        JobsFixture.sleep(200);
-        assertThat(f.job(id).get("totalSteps").asInt()).isGreaterThan(steps);
+        awaitSteps(f, id, steps + 1);
         long t0 = System.nanoTime();
         expect(f.api.post("/api/v1/jobs/" + id + "/cancel", null), 200);
         assertThat(f.job(id).get("status").asText()).isEqualTo("canceled");
@@ -158,6 +157,33 @@ class JobsApiTest extends ApiTest {
         JobsFixture.sleep(200);
         assertThat(f.job(id).get("totalSteps").asInt()).isEqualTo(after);
         assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(5_000);
+    }
+
+    /** Polls until the job's step count is unchanged across 300 ms (at most 10 s). */
+    private static int settledSteps(JobsFixture f, String id) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int last = f.job(id).get("totalSteps").asInt();
+        while (System.nanoTime() < deadline) {
+            JobsFixture.sleep(300);
+            int now = f.job(id).get("totalSteps").asInt();
+            if (now == last) {
+                return now;
+            }
+            last = now;
+        }
+        throw new AssertionError("job " + id + " kept taking steps after a pause");
+    }
+
+    /** Polls until the job has taken at least {@code atLeast} steps (at most 10 s). */
+    private static void awaitSteps(JobsFixture f, String id, int atLeast) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (f.job(id).get("totalSteps").asInt() >= atLeast) {
+                return;
+            }
+            JobsFixture.sleep(20);
+        }
+        throw new AssertionError("job " + id + " did not resume taking steps");
     }
 
     @Test
@@ -183,7 +209,8 @@ class JobsApiTest extends ApiTest {
         JobsFixture f = fixture();
         expectInvalid(f.start(null), "query");
         expectInvalid(f.start("x", "provider", "google"), "provider");
-        expectInvalid(f.start("x", "provider", "openai"), "provider");
+        expectInvalid(f.start("x", "provider", "openai"), "OPENAI_API_KEY");
+        expectInvalid(f.start("x", "provider", "anthropic"), "ANTHROPIC_API_KEY");
         expectInvalid(f.start("x", "provider", "nope"), "provider");
         expectInvalid(f.start("x", "maxSteps", 0), "maxSteps");
         expectInvalid(f.start("x", "expertKey", "@" + f.api.org() + "/missing"), "expertKey");

@@ -43,6 +43,11 @@ public final class Errors {
         return new ApiError(0, "the client was closed", null, true);
     }
 
+    /** The calling thread was interrupted during a blocking call; its interrupt status is kept. */
+    public static ApiError interrupted() {
+        return new ApiError(0, "request was interrupted", null, true);
+    }
+
     /** The overall timeout passed. */
     public static ApiError timedOut(Duration timeout) {
         return new ApiError(0, "request timed out after " + human(timeout), null, true);

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,15 +38,28 @@ public final class Transport implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final String authorization;
     private final RequestLog log = new RequestLog();
-    private final Set<Exchange<?>> pending = ConcurrentHashMap.newKeySet();
-    private final Set<Runnable> closeListeners = ConcurrentHashMap.newKeySet();
+    private final Set<Exchange<?>> pending;
+    private final Set<Runnable> closeListeners;
     private volatile boolean closed;
+    /** The transport whose threads and state this one shares; {@code this} for the owning one. */
+    private final Transport owner;
+    /** Calls run on the caller's thread with {@link HttpClient#send}; the returned futures are already done. */
+    private final boolean blocking;
+    private final Transport blockingView;
 
     /** A transport for {@code config}; owns its threads until {@link #close()}. */
     public Transport(ApiClientConfig config) {
         this.config = config;
         this.authorization = "Bearer " + config.apiKey();
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("perstack-timer"));
+        this.pending = ConcurrentHashMap.newKeySet();
+        this.closeListeners = ConcurrentHashMap.newKeySet();
+        this.owner = this;
+        this.blocking = false;
+        ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, daemon("perstack-timer"));
+        // Each call schedules a timeout that is cancelled when the call ends; without this a busy client
+        // would keep tens of thousands of dead timeout tasks queued until they expire.
+        timerPool.setRemoveOnCancelPolicy(true);
+        this.timer = timerPool;
         if (config.httpClient().isPresent()) {
             this.http = config.httpClient().get();
             this.ownsHttp = false;
@@ -59,6 +73,37 @@ public final class Transport implements AutoCloseable {
                     .build();
             this.ownsHttp = true;
         }
+        this.blockingView = new Transport(this);
+    }
+
+    /** The blocking view of {@code owner}: same client, threads and state. */
+    private Transport(Transport owner) {
+        this.config = owner.config;
+        this.http = owner.http;
+        this.ownsHttp = false;
+        this.executor = owner.executor;
+        this.timer = owner.timer;
+        this.authorization = owner.authorization;
+        this.pending = owner.pending;
+        this.closeListeners = owner.closeListeners;
+        this.owner = owner;
+        this.blocking = true;
+        this.blockingView = this;
+    }
+
+    /**
+     * A view of this transport for the blocking API: each call runs on the caller's thread with
+     * {@link HttpClient#send} and returns an already completed future, so a blocking call costs
+     * no thread hand-off. Timeouts, abort, retries and close behave as for asynchronous calls.
+     *
+     * @return the blocking view, sharing this transport's client, threads and state
+     */
+    public Transport blocking() {
+        return blockingView;
+    }
+
+    private boolean isClosed() {
+        return owner.closed;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -124,10 +169,11 @@ public final class Transport implements AutoCloseable {
 
     /** Sends {@code call}, retrying as allowed, and completes with its result. */
     public <T> CompletableFuture<ApiResult<T>> send(Call<T> call) {
-        if (closed) {
+        if (isClosed()) {
             return CompletableFuture.completedFuture(ApiResult.failure(Errors.clientClosed()));
         }
-        return new Exchange<>(this, call).start();
+        Exchange<T> exchange = new Exchange<>(this, call);
+        return blocking ? exchange.runHere() : exchange.start();
     }
 
     /** The retry budget for {@code options}. */
@@ -149,7 +195,7 @@ public final class Transport implements AutoCloseable {
      */
     public AutoCloseable onClose(Runnable listener) {
         closeListeners.add(listener);
-        if (closed && closeListeners.remove(listener)) {
+        if (isClosed() && closeListeners.remove(listener)) {
             listener.run();
         }
         return () -> closeListeners.remove(listener);
@@ -157,6 +203,10 @@ public final class Transport implements AutoCloseable {
 
     @Override
     public void close() {
+        if (owner != this) {
+            owner.close();
+            return;
+        }
         // End pending calls first: once the timer and the HTTP threads are gone nothing else would complete them.
         closed = true;
         pending.forEach(exchange -> exchange.fail(Errors.clientClosed()));
@@ -181,29 +231,78 @@ public final class Transport implements AutoCloseable {
         private final int maxRetries;
         private volatile CompletableFuture<HttpResponse<byte[]>> inflight;
         private volatile ScheduledFuture<?> pendingRetry;
+        /** For a call run on its caller's thread: that thread, interrupted to end a wait early. */
+        private volatile Thread caller;
+        /** The caller is inside {@code send} or a backoff sleep (guarded by {@code this}). */
+        private boolean waiting;
+        /** This exchange interrupted the caller, which must clear the flag (guarded by {@code this}). */
+        private boolean interrupted;
 
         Exchange(Transport transport, Call<T> call) {
             this.transport = transport;
             this.call = call;
             // One key for every attempt, so a retried POST whose first response was lost is not acted on twice.
             // The caller's key, under any spelling of the header name, is sent as given and never joined by a second one.
-            boolean callerSetKey = call.options().headers().keySet().stream().anyMatch("Idempotency-Key"::equalsIgnoreCase);
-            this.idempotencyKey = call.method().equals("POST") && !callerSetKey ? UUID.randomUUID().toString() : null;
+            this.idempotencyKey = call.method().equals("POST") && !hasHeader(call.options(), "Idempotency-Key")
+                    ? UUID.randomUUID().toString() : null;
             Duration timeout = transport.timeout(call.options());
             this.deadline = System.nanoTime() + timeout.toNanos();
             this.maxRetries = transport.maxRetries(call.options());
         }
 
+        private static boolean hasHeader(RequestOptions options, String name) {
+            Map<String, String> headers = options.headers();
+            if (headers.isEmpty()) {
+                return false;
+            }
+            for (String key : headers.keySet()) {
+                if (key.equalsIgnoreCase(name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         CompletableFuture<ApiResult<T>> start() {
+            if (arm()) {
+                attempt(0);
+            }
+            return result;
+        }
+
+        /**
+         * Runs the call on the calling thread and returns its completed future. The timeout,
+         * the abort signal and {@code close()} end a wait by interrupting this thread, which
+         * {@link HttpClient#send} answers by cancelling the exchange.
+         */
+        CompletableFuture<ApiResult<T>> runHere() {
+            if (Thread.currentThread().isInterrupted()) {
+                // send() would refuse at once; an interrupted caller waits for the answer, as join() does.
+                start().join();
+                return result;
+            }
+            caller = Thread.currentThread();
+            if (arm()) {
+                attemptsHere();
+            }
+            return result;
+        }
+
+        /**
+         * Registers the call for the abort signal, the timeout and {@code close()}; false when it
+         * has already ended (aborted before it started, or the client closed).
+         */
+        private boolean arm() {
             AbortSignal signal = call.options().signal().orElse(null);
             if (signal != null && signal.aborted()) {
-                return CompletableFuture.completedFuture(ApiResult.failure(Errors.aborted(signal)));
+                result.complete(ApiResult.failure(Errors.aborted(signal)));
+                return false;
             }
             transport.pending.add(this);
             result.whenComplete((r, e) -> transport.pending.remove(this));
-            if (transport.closed) {
+            if (transport.isClosed()) {
                 finish(ApiResult.failure(Errors.clientClosed()));
-                return result;
+                return false;
             }
             AutoCloseable registration = signal == null ? null
                     : signal.onAbort(() -> finish(ApiResult.failure(Errors.aborted(signal))));
@@ -215,14 +314,13 @@ public final class Transport implements AutoCloseable {
             } catch (RejectedExecutionException e) {
                 Errors.closeQuietly(registration);
                 finish(ApiResult.failure(Errors.clientClosed())); // closed meanwhile
-                return result;
+                return false;
             }
             result.whenComplete((r, e) -> {
                 timeoutTask.cancel(false);
                 Errors.closeQuietly(registration);
             });
-            attempt(0);
-            return result;
+            return !result.isDone();
         }
 
         /** Ends the call with {@code error} unless it has already ended. */
@@ -240,16 +338,40 @@ public final class Transport implements AutoCloseable {
                 if (retry != null) {
                     retry.cancel(false);
                 }
+                Thread t = caller;
+                if (t != null && t != Thread.currentThread()) {
+                    synchronized (this) {
+                        if (waiting) {
+                            interrupted = true;
+                            t.interrupt();
+                        }
+                    }
+                }
             }
         }
 
-        private void attempt(int attempt) {
+        /** Marks the caller as waiting; false when the call has already ended. */
+        private synchronized boolean enterWait() {
             if (result.isDone()) {
-                return;
+                return false;
             }
+            waiting = true;
+            return true;
+        }
+
+        /** Ends a wait, clearing an interrupt this exchange sent (it may land after the wait returned). */
+        private synchronized void exitWait() {
+            waiting = false;
+            if (interrupted) {
+                interrupted = false;
+                Thread.interrupted();
+            }
+        }
+
+        private HttpRequest buildRequest() {
             HttpRequest.Builder b = transport.request(transport.uri(call.path(), call.query()), call.options(), "application/json");
             if (call.body() != null) {
-                if (call.options().headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+                if (!hasHeader(call.options(), "Content-Type")) {
                     b.header("Content-Type", "application/json; charset=utf-8");
                 }
                 b.method(call.method(), HttpRequest.BodyPublishers.ofByteArray(Json.bytes(call.body())));
@@ -259,8 +381,16 @@ public final class Transport implements AutoCloseable {
             if (idempotencyKey != null) {
                 b.header("Idempotency-Key", idempotencyKey);
             }
+            return b.build();
+        }
+
+        private void attempt(int attempt) {
+            if (result.isDone()) {
+                return;
+            }
+            HttpRequest request = buildRequest();
             long started = System.nanoTime();
-            CompletableFuture<HttpResponse<byte[]>> f = transport.http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            CompletableFuture<HttpResponse<byte[]>> f = transport.http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
             inflight = f;
             if (result.isDone()) {
                 f.cancel(true);
@@ -270,38 +400,106 @@ public final class Transport implements AutoCloseable {
                 if (result.isDone()) {
                     return;
                 }
-                long micros = (System.nanoTime() - started) / 1000;
-                if (failure != null) {
-                    transport.log.failure(call.method(), call.path(), failure, micros);
-                    ApiError error = Errors.connection(failure, transport.config.baseUrl());
-                    retryOrFinish(attempt, ApiResult.failure(error), null);
-                    return;
-                }
-                transport.log.response(call.method(), call.path(), response.statusCode(), micros);
-                ApiResult<T> outcome = Responses.decode(response.statusCode(), response.body(), call.decoder());
-                if (Retries.retryableStatus(response.statusCode())) {
-                    retryOrFinish(attempt, outcome, response.headers().firstValue("Retry-After").orElse(null));
-                } else {
-                    finish(outcome);
+                long delay = handle(attempt, response, failure, started);
+                if (delay >= 0) {
+                    pendingRetry = transport.timer.schedule(() -> attempt(attempt + 1), delay, TimeUnit.NANOSECONDS);
+                    if (result.isDone()) {
+                        pendingRetry.cancel(false);
+                    }
                 }
             });
         }
 
-        private void retryOrFinish(int attempt, ApiResult<T> outcome, String retryAfter) {
+        /** The attempts of a call run on the caller's thread, backoffs slept there. */
+        private void attemptsHere() {
+            for (int attempt = 0; ; attempt++) {
+                HttpRequest request = buildRequest();
+                long started = System.nanoTime();
+                HttpResponse<byte[]> response = null;
+                Throwable failure = null;
+                if (!enterWait()) {
+                    return;
+                }
+                try {
+                    response = transport.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                } catch (InterruptedException e) {
+                    failure = e;
+                } catch (IOException | RuntimeException e) {
+                    // send() rewraps the exchange's failure; the original says what sendAsync would have said.
+                    failure = e.getCause() != null && java.util.Objects.equals(e.getMessage(), e.getCause().getMessage())
+                            ? e.getCause() : e;
+                } finally {
+                    exitWait();
+                }
+                if (result.isDone()) {
+                    return; // timed out, aborted or closed while waiting
+                }
+                if (failure instanceof InterruptedException) {
+                    interruptedByOthers();
+                    return;
+                }
+                long delay = handle(attempt, response, failure, started);
+                if (delay < 0) {
+                    return;
+                }
+                if (!enterWait()) {
+                    return;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.sleep(delay);
+                } catch (InterruptedException e) {
+                    failure = e;
+                } finally {
+                    exitWait();
+                }
+                if (result.isDone()) {
+                    return;
+                }
+                if (failure instanceof InterruptedException) {
+                    interruptedByOthers();
+                    return;
+                }
+            }
+        }
+
+        /** Someone else interrupted the caller mid-call: the call ends and the flag is kept for them. */
+        private void interruptedByOthers() {
+            finish(ApiResult.failure(Errors.interrupted()));
+            Thread.currentThread().interrupt();
+        }
+
+        /**
+         * Logs and judges one attempt's outcome: finishes the call, or returns the wait in
+         * nanoseconds before the next attempt (-1 when finished).
+         */
+        private long handle(int attempt, HttpResponse<byte[]> response, Throwable failure, long started) {
+            long micros = (System.nanoTime() - started) / 1000;
+            if (failure != null) {
+                transport.log.failure(call.method(), call.path(), failure, micros);
+                ApiError error = Errors.connection(failure, transport.config.baseUrl());
+                return retryDelay(attempt, ApiResult.failure(error), null);
+            }
+            transport.log.response(call.method(), call.path(), response.statusCode(), micros);
+            ApiResult<T> outcome = Responses.decode(response.statusCode(), response.body(), call.decoder());
+            if (Retries.retryableStatus(response.statusCode())) {
+                return retryDelay(attempt, outcome, response.headers().firstValue("Retry-After").orElse(null));
+            }
+            finish(outcome);
+            return -1;
+        }
+
+        private long retryDelay(int attempt, ApiResult<T> outcome, String retryAfter) {
             if (attempt >= maxRetries) {
                 finish(outcome);
-                return;
+                return -1;
             }
             long delayNanos = Retries.delay(attempt, retryAfter).toNanos();
             if (System.nanoTime() + delayNanos >= deadline) {
                 // Waiting would outlast the caller's timeout: the last real answer says more than a timeout would.
                 finish(outcome);
-                return;
+                return -1;
             }
-            pendingRetry = transport.timer.schedule(() -> attempt(attempt + 1), delayNanos, TimeUnit.NANOSECONDS);
-            if (result.isDone()) {
-                pendingRetry.cancel(false);
-            }
+            return delayNanos;
         }
     }
 

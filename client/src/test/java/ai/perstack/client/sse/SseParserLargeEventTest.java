@@ -77,6 +77,19 @@ class SseParserLargeEventTest {
     }
 
     @Test
+    void hugeEventsOneAfterAnotherEachKeepTheirOwnData() {
+        String first = payload();
+        String second = first.substring(0, 300_000).replace('0', '9');
+        byte[] bytes = ("data: " + first + "\n\ndata: " + second + "\ndata: end\n\ndata: small\n\n")
+                .getBytes(StandardCharsets.UTF_8);
+        List<SseEvent> events = assertTimeoutPreemptively(GUARD, () -> feed(bytes, 8192));
+        assertThat(events).hasSize(3);
+        assertThat(events.get(0).data()).isEqualTo(first);
+        assertThat(events.get(1).data()).isEqualTo(second + "\nend");
+        assertThat(events.get(2).data()).isEqualTo("small");
+    }
+
+    @Test
     void smallEventsAfterAHugeOneStillParse() {
         byte[] bytes = ("data: " + "y".repeat(SIZE) + "\n\ndata: small\n\n").getBytes(StandardCharsets.UTF_8);
         List<SseEvent> events = assertTimeoutPreemptively(GUARD, () -> feed(bytes, 4096));

@@ -2,6 +2,7 @@ package ai.perstack.server.jobs;
 
 import ai.perstack.server.domain.Ids;
 import ai.perstack.server.providers.Action;
+import ai.perstack.server.providers.JobEnvironment;
 import ai.perstack.server.providers.ModelProvider;
 import ai.perstack.server.providers.ProviderFailure;
 import ai.perstack.server.providers.Providers;
@@ -12,12 +13,16 @@ import ai.perstack.server.store.Database;
 import ai.perstack.server.store.JobRecord;
 import ai.perstack.server.store.JobRepository;
 import ai.perstack.server.store.Tx;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +44,14 @@ final class JobRunner {
     private final JobSignals signals;
     private final Clock clock;
     private final Duration lease;
+    private final Function<String, JobEnvironment> environments;
 
     /** A step about to be taken: the job as read, its runtime state, definition and provider. */
     private record Prepared(JobRecord job, RunState state, Definition definition, ModelProvider provider) {
     }
 
     JobRunner(Database db, JobRepository jobs, CheckpointRepository checkpoints, Providers providers,
-              JobSignals signals, Clock clock, Duration lease) {
+              JobSignals signals, Clock clock, Duration lease, Function<String, JobEnvironment> environments) {
         this.db = db;
         this.jobs = jobs;
         this.checkpoints = checkpoints;
@@ -53,6 +59,7 @@ final class JobRunner {
         this.signals = signals;
         this.clock = clock;
         this.lease = lease;
+        this.environments = environments;
     }
 
     /** Runs the job {@code owner} claimed until it stops, pauses, is canceled, or the server stops. */
@@ -146,17 +153,24 @@ final class JobRunner {
             ObjectNode activity = CheckpointJson.activity("delegationComplete", Ids.newId(), member.key(), runId)
                     .put("delegateTo", delegation.path("delegateTo").asText())
                     .put("result", delegation.path("result").asText());
+            // The provider sees the result at its next step (as the delegate call's result).
+            run.put("delegateResult", delegation.path("result").asText());
             return new StepResult(runId, stepNumber, member, JobStatus.CP_PROCEEDING, activity, Usage.NONE,
                     null, null, null);
         }
         String answer = run.hasNonNull("answer") ? run.get("answer").asText() : null;
+        String delegateResult = run.hasNonNull("delegateResult") ? run.get("delegateResult").asText() : null;
+        String organizationId = p.job().organizationId;
         StepContext ctx = new StepContext(p.job().query, run.path("query").asText(), p.state().inDelegate(),
                 member.expert(), p.job().model, answer, (ObjectNode) run.get("memo"),
-                millis -> sleep(p.job().id, token, millis));
+                millis -> sleep(p.job().id, token, millis), JobJson.files(p.job().filesJson),
+                p.job().reasoningBudget, delegateResult, delegates(p.definition(), member),
+                JobEnvironment.lazy(() -> environments.apply(organizationId)));
         try {
             Action action = p.provider().next(ctx);
             run.put("retries", 0);
             run.remove("answer");
+            run.remove("delegateResult");
             return step(p, run, runId, stepNumber, member, action);
         } catch (ProviderFailure f) {
             int retries = run.path("retries").asInt();
@@ -173,6 +187,18 @@ final class JobRunner {
             return error(runId, stepNumber, member, new ProviderFailure(e.getClass().getSimpleName(),
                     "the provider failed: " + e.getMessage(), false));
         }
+    }
+
+    /** The experts a member can delegate to that the job's definition holds, by the key the member names them with. */
+    private static Map<String, JsonNode> delegates(Definition definition, Definition.Member member) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (JsonNode d : member.expert().path("delegates")) {
+            Definition.Member m = definition.member(d.asText());
+            if (m != null) {
+                out.put(d.asText(), m.expert());
+            }
+        }
+        return out;
     }
 
     private StepResult step(Prepared p, ObjectNode run, String runId, int stepNumber, Definition.Member member,
@@ -195,19 +221,23 @@ final class JobRunner {
             activity.withArray("todos");
             return ok(runId, stepNumber, member, JobStatus.CP_PROCEEDING, activity, t.usage());
         } else if (action instanceof Action.AskUser a) {
-            String toolCallId = "call_" + Ids.newId();
+            String toolCallId = a.toolCallId() != null ? a.toolCallId() : "call_" + Ids.newId();
             run.put("pendingToolCallId", toolCallId);
             ObjectNode activity = CheckpointJson.activity("interactiveTool", id, key, runId)
                     .put("skillName", a.skillName()).put("toolName", a.toolName()).put("toolCallId", toolCallId);
             activity.set("args", a.args());
+            reasoning(activity, a);
             return new StepResult(runId, stepNumber, member, JobStatus.CP_INTERACTIVE, activity, a.usage(),
                     JobStatus.STOPPED_BY_INTERACTIVE_TOOL, null, null);
         } else if (action instanceof Action.Delegate d) {
             p.state().push(d.delegateTo(), d.query());
-            return ok(runId, stepNumber, member, JobStatus.CP_DELEGATE, CheckpointJson.activity("delegate", id, key, runId)
-                    .put("delegateTo", d.delegateTo()).put("query", d.query()), d.usage());
+            ObjectNode activity = CheckpointJson.activity("delegate", id, key, runId)
+                    .put("delegateTo", d.delegateTo()).put("query", d.query());
+            reasoning(activity, d);
+            return ok(runId, stepNumber, member, JobStatus.CP_DELEGATE, activity, d.usage());
         } else if (action instanceof Action.Complete c) {
             ObjectNode activity = CheckpointJson.activity("complete", id, key, runId).put("text", c.text());
+            reasoning(activity, c);
             if (p.state().inDelegate()) {
                 p.state().pop();
                 p.state().top().putObject("delegation").put("delegateTo", key).put("result", c.text());
@@ -217,6 +247,12 @@ final class JobRunner {
                     JobStatus.COMPLETED, c.text(), null);
         }
         throw new IllegalStateException("unknown action " + action);
+    }
+
+    private static void reasoning(ObjectNode activity, Action action) {
+        if (action.reasoning() != null) {
+            activity.put("reasoning", action.reasoning());
+        }
     }
 
     private static StepResult ok(String runId, int stepNumber, Definition.Member member, String status,

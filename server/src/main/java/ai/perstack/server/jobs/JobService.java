@@ -16,6 +16,7 @@ import ai.perstack.server.store.ApplicationRecord;
 import ai.perstack.server.store.ApplicationRepository;
 import ai.perstack.server.store.CheckpointRepository;
 import ai.perstack.server.store.Database;
+import ai.perstack.server.store.EnvEntryRecord;
 import ai.perstack.server.store.EnvRepository;
 import ai.perstack.server.store.JobRecord;
 import ai.perstack.server.store.JobRepository;
@@ -26,7 +27,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -160,10 +163,16 @@ public final class JobService {
     }
 
     private void checkSecret(Tx tx, Organization org, ModelProvider provider, Validation v) throws SQLException {
-        if (provider != null && provider.keySecret() != null
-                && env.find(tx, org.id(), provider.keySecret()).filter(e -> e.kind().equals("secret")).isEmpty()) {
-            v.fail(provider.keySecret(), "secret " + provider.keySecret() + " is not set; the " + provider.name()
-                    + " provider needs it");
+        if (provider == null || provider.keySecret() == null) {
+            return;
+        }
+        Map<String, String> variables = new HashMap<>();
+        for (EnvEntryRecord e : env.list(tx, org.id(), "variable")) {
+            variables.put(e.name(), e.plainValue());
+        }
+        String secret = provider.requiredSecret(variables);
+        if (secret != null && env.find(tx, org.id(), secret).filter(e -> e.kind().equals("secret")).isEmpty()) {
+            v.fail(secret, "secret " + secret + " is not set; the " + provider.name() + " provider needs it");
         }
     }
 

@@ -14,8 +14,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * transaction as each checkpoint, so a job resumes exactly after its last checkpoint.
  *
  * <p>Each run: {@code runId, expertKey, query, stepNumber, retries, memo} (the provider's own
- * state), plus {@code answer} (to a pending interactive call), {@code pendingToolCallId} and
- * {@code delegation {delegateTo, result}} (a finished delegate's result not yet recorded).
+ * state), plus {@code answer} (to a pending interactive call), {@code pendingToolCallId},
+ * {@code delegation {delegateTo, result}} (a finished delegate's result not yet recorded) and
+ * {@code delegateResult} (that result, recorded but not yet given to the provider).
  */
 final class RunState {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,6 +1,7 @@
 package ai.perstack.server.jobs;
 
 import ai.perstack.server.domain.Ids;
+import ai.perstack.server.providers.JobEnvironment;
 import ai.perstack.server.providers.Providers;
 import ai.perstack.server.store.CheckpointRepository;
 import ai.perstack.server.store.Database;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +44,18 @@ public final class WorkerPool implements AutoCloseable {
     private final int size;
     private volatile boolean closed;
 
+    /** A pool whose jobs see an empty environment (enough for the {@code mock} provider). */
     public WorkerPool(Database db, JobRepository jobs, CheckpointRepository checkpoints, Providers providers,
                       JobSignals signals, Clock clock, int size) {
+        this(db, jobs, checkpoints, providers, signals, clock, size, organizationId -> JobEnvironment.empty());
+    }
+
+    /**
+     * A pool of {@code size} workers; {@code environments} gives the secrets and variables of an
+     * organization (by id) to the providers of its jobs.
+     */
+    public WorkerPool(Database db, JobRepository jobs, CheckpointRepository checkpoints, Providers providers,
+                      JobSignals signals, Clock clock, int size, Function<String, JobEnvironment> environments) {
         if (size < 1) {
             throw new IllegalArgumentException("a worker pool needs at least one worker");
         }
@@ -51,7 +63,7 @@ public final class WorkerPool implements AutoCloseable {
         this.jobs = jobs;
         this.signals = signals;
         this.clock = clock;
-        this.runner = new JobRunner(db, jobs, checkpoints, providers, signals, clock, LEASE);
+        this.runner = new JobRunner(db, jobs, checkpoints, providers, signals, clock, LEASE, environments);
         if (!db.isPostgres()) {
             int released = db.inTransaction(jobs::releaseAllClaims);
             if (released > 0) {

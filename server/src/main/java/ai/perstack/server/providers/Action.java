@@ -7,6 +7,11 @@ import java.util.List;
 public sealed interface Action {
     Usage usage();
 
+    /** The model's reasoning behind this step (recorded as the activity's {@code reasoning}), or null. */
+    default String reasoning() {
+        return null;
+    }
+
     /** The query that starts a run is recorded. */
     record Query(String text, Usage usage) implements Action {
     }
@@ -17,15 +22,28 @@ public sealed interface Action {
     record Todo(List<String> titles, Usage usage) implements Action {
     }
 
-    /** A call of an interactive tool: the job stops until it is continued with the answer. */
-    record AskUser(String skillName, String toolName, ObjectNode args, Usage usage) implements Action {
+    /**
+     * A call of an interactive tool: the job stops until it is continued with the answer.
+     * {@code toolCallId} is the model's id of the call (null: the runtime makes one up).
+     */
+    record AskUser(String skillName, String toolName, ObjectNode args, Usage usage, String toolCallId,
+                   String reasoning) implements Action {
+        public AskUser(String skillName, String toolName, ObjectNode args, Usage usage) {
+            this(skillName, toolName, args, usage, null, null);
+        }
     }
 
     /** Hands {@code query} to the delegate the expert names {@code delegateTo}. */
-    record Delegate(String delegateTo, String query, Usage usage) implements Action {
+    record Delegate(String delegateTo, String query, Usage usage, String reasoning) implements Action {
+        public Delegate(String delegateTo, String query, Usage usage) {
+            this(delegateTo, query, usage, null);
+        }
     }
 
     /** The run is done; for the coordinator this text is the job's result. */
-    record Complete(String text, Usage usage) implements Action {
+    record Complete(String text, Usage usage, String reasoning) implements Action {
+        public Complete(String text, Usage usage) {
+            this(text, usage, null);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package ai.perstack.server.providers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 
 /**
  * A model behind the job runtime. The runtime asks for one {@link Action} per step and writes
@@ -12,6 +13,14 @@ public interface ModelProvider {
 
     /** The secret that must hold this provider's API key, or null when it needs none. */
     String keySecret();
+
+    /**
+     * The secret a job needs given the organization's variables: {@link #keySecret()} unless
+     * the variables make the key unnecessary (a local OpenAI-compatible server, say).
+     */
+    default String requiredSecret(Map<String, String> variables) {
+        return keySecret();
+    }
 
     /**
      * Checks a query against the coordinator before a job is queued.

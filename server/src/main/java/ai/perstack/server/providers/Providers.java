@@ -1,5 +1,7 @@
 package ai.perstack.server.providers;
 
+import ai.perstack.server.providers.anthropic.AnthropicProvider;
+import ai.perstack.server.providers.openai.OpenAiProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,9 +18,14 @@ public final class Providers {
         this.available = providers.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(ModelProvider::name, p -> p));
     }
 
-    /** The built-in set: {@code mock}. */
+    /** The built-in set with default settings: {@code mock}, {@code openai}, {@code anthropic}. */
     public static Providers builtIn() {
-        return new Providers(List.of(new MockProvider()));
+        return builtIn(ProviderSettings.defaults());
+    }
+
+    /** The built-in set: {@code mock}, {@code openai}, {@code anthropic}. */
+    public static Providers builtIn(ProviderSettings settings) {
+        return new Providers(List.of(new MockProvider(), new OpenAiProvider(settings), new AnthropicProvider(settings)));
     }
 
     public Optional<ModelProvider> find(String name) {

@@ -2,21 +2,30 @@ package ai.perstack.server.providers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What a provider sees when it takes a step of a run.
  *
- * @param jobQuery   the query the job was started (or last continued) with
- * @param runQuery   the query of this run: the job's for the coordinator, the delegated text for a delegate
- * @param delegate   whether this run is a delegate's
- * @param expert     the expert of this run as its definition has it (key, name, instruction, skills, delegates)
- * @param model      the model asked for, or null
- * @param answer     the answer to this run's pending interactive tool call, or null
- * @param memo       the provider's own state for this run, saved with every checkpoint; change it freely
- * @param sleeper    waits in a way that a cancel interrupts
+ * @param jobQuery        the query the job was started (or last continued) with
+ * @param runQuery        the query of this run: the job's for the coordinator, the delegated text for a delegate
+ * @param delegate        whether this run is a delegate's
+ * @param expert          the expert of this run as its definition has it (key, name, instruction, skills, delegates)
+ * @param model           the model asked for, or null
+ * @param answer          the answer to this run's pending interactive tool call, or null
+ * @param memo            the provider's own state for this run, saved with every checkpoint; change it freely
+ * @param sleeper         waits in a way that a cancel interrupts
+ * @param files           the job's files
+ * @param reasoningBudget the job's reasoning budget: {@code low}, {@code medium} or {@code high}
+ * @param delegateResult  the result of the delegate this run handed work to, not yet given to the provider, or null
+ * @param delegates       the experts this run's expert can delegate to, by the key it names them with
+ * @param environment     the secrets and variables of the job's organization
  */
 public record StepContext(String jobQuery, String runQuery, boolean delegate, JsonNode expert, String model,
-                          String answer, ObjectNode memo, Sleeper sleeper) {
+                          String answer, ObjectNode memo, Sleeper sleeper, List<String> files,
+                          String reasoningBudget, String delegateResult, Map<String, JsonNode> delegates,
+                          JobEnvironment environment) {
 
     /** Waits, returning early with {@link InterruptedException} when the job is canceled or the server stops. */
     @FunctionalInterface

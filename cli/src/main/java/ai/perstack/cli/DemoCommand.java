@@ -1,0 +1,216 @@
+package ai.perstack.cli;
+
+import ai.perstack.client.PerstackClient;
+import ai.perstack.client.applications.Application;
+import ai.perstack.client.applications.CreateApplicationInput;
+import ai.perstack.client.applications.ListApplicationsParams;
+import ai.perstack.client.experts.AssignVersionInput;
+import ai.perstack.client.experts.CreateDraftInput;
+import ai.perstack.client.experts.Expert;
+import ai.perstack.client.experts.ExpertDraft;
+import ai.perstack.client.experts.ExpertVersion;
+import ai.perstack.client.experts.Skill;
+import ai.perstack.client.experts.SkillTool;
+import ai.perstack.client.jobs.ContinueJobInput;
+import ai.perstack.client.jobs.Job;
+import ai.perstack.client.jobs.JobStatus;
+import ai.perstack.client.jobs.StartJobInput;
+import ai.perstack.server.LocalPlatform;
+import ai.perstack.server.PlatformConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code perstack demo}: the whole round trip on a platform started in this process, through the
+ * Java client over real HTTP — an application, an expert with an interactive skill, version
+ * 1.0.0, a job on the {@code mock} provider that asks a question, its checkpoints live, the
+ * answer, and the job to completion.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run a job from start to finish on an in-process platform: nothing to set up.",
+                "It creates an application and an expert with an interactive skill, assigns version 1.0.0, starts a job",
+                "on the mock provider, streams its checkpoints, answers its question and streams it to completion."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  perstack demo", "  perstack demo --answer 'Kotlin developers'",
+                "  perstack demo --data-dir .perstack      # keep what it made, then: perstack serve"})
+final class DemoCommand implements Callable<Integer> {
+    static final String SCOPE = "@" + LocalPlatform.BOOTSTRAP_ORGANIZATION + "/greeter";
+    static final String APPLICATION = "perstack-demo";
+    static final String TASK = "Write a short greeting for new users";
+    static final String QUESTION = "Who is the audience?";
+    /** The mock provider reads the directives: ask the question, and take 150 ms a step so the stream is visibly live. */
+    static final String QUERY = TASK + "\n/ask " + QUESTION + "\n/sleep 150";
+    private static final Pattern SEMVER = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+).*");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep the platform's data here (default: a temporary directory, deleted after).")
+    Path dataDir;
+
+    @Option(names = "--answer", paramLabel = "TEXT", defaultValue = "Java developers",
+            description = "The answer to the job's question (default: ${DEFAULT-VALUE}).")
+    String answer;
+
+    private PrintStream o;
+    private Io io;
+
+    @Override
+    public Integer call() throws IOException {
+        io = PerstackCli.io(spec);
+        o = io.out();
+        quietPlatformLogs();
+        o.println();
+        o.println("  Perstack demo " + io.symbol("—", "-") + " a job on a local platform, driven by the Java client over HTTP");
+        o.println();
+        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("perstack-demo-");
+        try (LocalPlatform platform = LocalPlatform.start(PlatformConfig.builder().host("127.0.0.1").port(0).dataDir(dir).build())) {
+            String key = platform.bootstrapApiKey() != null ? platform.bootstrapApiKey()
+                    : platform.createApiKey(LocalPlatform.BOOTSTRAP_ORGANIZATION);
+            done("Platform", platform.baseUrl() + "  (" + (dataDir != null ? "data in " + dir : "temporary data") + ")");
+            try (PerstackClient client = PerstackClient.builder().apiKey(key).baseUrl(platform.baseUrl()).build()) {
+                return run(client);
+            }
+        } finally {
+            if (dataDir == null) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    private int run(PerstackClient client) {
+        Application app = application(client);
+        done("Application", app.name() + "  (" + app.id() + ")");
+
+        ExpertDraft draft = client.experts().drafts().create(SCOPE, CreateDraftInput.builder()
+                .applicationId(app.id()).addExpert(greeter()).category("writing")
+                .description("Writes greetings; asks who they are for").build()).orElseThrow().data().draft();
+        done("Draft", SCOPE + "  (1 expert; interactive skill ask " + io.symbol("→", "->") + " askUser)");
+
+        ExpertVersion version = client.experts().drafts()
+                .assignVersion(SCOPE, draft.id(), AssignVersionInput.of(nextVersion(client))).orElseThrow().data().version();
+        String expertKey = SCOPE + "@" + version.version();
+        done("Version", expertKey + (version.tags().isEmpty() ? "" : "  (" + String.join(", ", version.tags()) + ")"));
+
+        Job job = client.jobs().start(StartJobInput.builder().applicationId(app.id()).expertKey(expertKey)
+                .query(QUERY).provider("mock").build()).orElseThrow().data().job();
+        done("Job", job.id() + "  (provider mock)");
+        o.println();
+        o.println("  Checkpoints, live:");
+
+        Output out = new Output(io, Output.Format.table);
+        JobFollower follower = new JobFollower(out, "  ");
+        JobFollower.Outcome first = follower.follow(client, job.id(), 0);
+        if (first.error() != null) {
+            return out.error(first.error());
+        }
+        if (JobStatus.STOPPED_BY_INTERACTIVE_TOOL.equals(first.status())) {
+            String question = first.pendingQuestion().map(CheckpointText::question).orElse(QUESTION);
+            o.println();
+            o.println("  " + io.symbol("?", "?") + " The expert asks: " + question);
+            o.println("  " + io.symbol("›", ">") + " Answering:       " + answer);
+            o.println();
+            client.jobs().continueJob(job.id(), ContinueJobInput.answer(answer)).orElseThrow();
+            // A new stream picks up after the last checkpoint seen: the client sends it as Last-Event-ID.
+            JobFollower.Outcome second = follower.follow(client, job.id(), first.lastSequence());
+            if (second.error() != null) {
+                return out.error(second.error());
+            }
+        }
+        Job end = client.jobs().get(job.id()).orElseThrow().data().job();
+        return summary(end);
+    }
+
+    private int summary(Job job) {
+        boolean completed = JobStatus.COMPLETED.equals(job.status());
+        o.println();
+        o.println("  " + (completed ? io.symbol("✓", "OK") : io.symbol("✗", "!!")) + " Job " + job.status().value());
+        o.println();
+        Duration took = Duration.between(job.createdAt(), job.finishedAt().orElse(job.updatedAt()));
+        List<String[]> fields = new java.util.ArrayList<>(List.of(
+                new String[] {"    Job", job.id()},
+                new String[] {"    Status", job.status().value()},
+                new String[] {"    Steps", String.valueOf(job.totalSteps())},
+                new String[] {"    Tokens", JobsCommand.tokens(job)},
+                new String[] {"    Duration", Text.duration(took)},
+                new String[] {"    Result", job.result().orElse("-")}));
+        job.error().ifPresent(e -> fields.add(new String[] {"    Error", e.name() + ": " + e.message()}));
+        Table.fields(o, fields);
+        o.println();
+        o.println("  Next: ./perstack serve, then ./perstack --help for every command.");
+        return completed ? ExitCodes.OK : ExitCodes.JOB_UNSUCCESSFUL;
+    }
+
+    private void done(String what, String detail) {
+        o.println("  " + io.symbol("✓", "OK") + " " + what + " ".repeat(Math.max(1, 13 - what.length())) + detail);
+        o.flush();
+    }
+
+    /** The demo's application; with a kept data directory, the one an earlier run made. */
+    private static Application application(PerstackClient client) {
+        for (Application a : client.applications().list(new ListApplicationsParams(APPLICATION, null, null, 100, null))
+                .orElseThrow().data().applications()) {
+            if (a.name().equals(APPLICATION)) {
+                return a;
+            }
+        }
+        return client.applications().create(CreateApplicationInput.builder().name(APPLICATION).build()).orElseThrow()
+                .data().application();
+    }
+
+    /** 1.0.0; with a kept data directory, the next patch version after the newest. */
+    private static String nextVersion(PerstackClient client) {
+        var versions = client.experts().versions().list(SCOPE);
+        if (!versions.ok() || versions.data().data().versions().isEmpty()) {
+            return "1.0.0";
+        }
+        Matcher m = SEMVER.matcher(versions.data().data().versions().get(0).version());
+        if (!m.matches()) {
+            return "1.0.0";
+        }
+        return m.group(1) + "." + m.group(2) + "." + (Long.parseLong(m.group(3)) + 1);
+    }
+
+    /** The demo expert: writes greetings, and has an interactive skill to ask the user. */
+    static Expert greeter() {
+        ObjectMapper json = new ObjectMapper();
+        SkillTool askUser = new SkillTool("Ask the user a question and wait for the answer",
+                json.valueToTree(Map.of("type", "object", "properties", Map.of("question", Map.of("type", "string")),
+                        "required", List.of("question"))));
+        return Expert.builder().key("main").name("Greeter")
+                .description("Writes short, friendly greetings")
+                .instruction("Write short, friendly greetings. When you do not know who they are for, ask the user.")
+                .skill("ask", Skill.interactive("Questions to the user", Map.of("askUser", askUser)))
+                .build();
+    }
+
+    /** The demo's messages are the output; the platform's start-up log lines would only interleave with them. */
+    private static void quietPlatformLogs() {
+        if (org.slf4j.LoggerFactory.getLogger("ai.perstack.server") instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // A temporary directory left behind is harmless.
+        }
+    }
+}

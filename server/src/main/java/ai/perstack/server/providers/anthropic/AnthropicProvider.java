@@ -1,0 +1,187 @@
+package ai.perstack.server.providers.anthropic;
+
+import ai.perstack.server.providers.JobEnvironment;
+import ai.perstack.server.providers.ProviderFailure;
+import ai.perstack.server.providers.ProviderSettings;
+import ai.perstack.server.providers.Usage;
+import ai.perstack.server.providers.chat.ChatProvider;
+import ai.perstack.server.providers.chat.ChatReply;
+import ai.perstack.server.providers.chat.ChatRequest;
+import ai.perstack.server.providers.chat.ChatTool;
+import ai.perstack.server.providers.chat.Conversation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Anthropic's Messages API: {@code POST {ANTHROPIC_BASE_URL}/v1/messages} with {@code x-api-key}
+ * the secret {@code ANTHROPIC_API_KEY} and {@code anthropic-version: 2023-06-01}. The job's
+ * reasoning budget turns on extended thinking ({@code low|medium|high} → 2048/5000/10000 budget
+ * tokens); the thinking text is recorded as the step's {@code reasoning}, and thinking blocks go
+ * back to the model unchanged.
+ */
+public final class AnthropicProvider extends ChatProvider {
+    public static final String BASE_URL_VARIABLE = "ANTHROPIC_BASE_URL";
+    public static final String KEY_SECRET = "ANTHROPIC_API_KEY";
+    public static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
+    public static final String DEFAULT_MODEL = "claude-sonnet-4-5";
+    public static final String API_VERSION = "2023-06-01";
+    /** Room for the answer on top of the thinking budget ({@code max_tokens} must exceed {@code budget_tokens}). */
+    static final int ANSWER_TOKENS = 8192;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    public AnthropicProvider(ProviderSettings settings) {
+        super(settings);
+    }
+
+    @Override
+    public String name() {
+        return "anthropic";
+    }
+
+    @Override
+    public String keySecret() {
+        return KEY_SECRET;
+    }
+
+    @Override
+    public String defaultModel() {
+        return DEFAULT_MODEL;
+    }
+
+    /** The thinking budget of a reasoning budget, or 0 for none. */
+    static int thinkingBudget(String reasoningBudget) {
+        if (reasoningBudget == null) {
+            return 0;
+        }
+        return switch (reasoningBudget) {
+            case "low" -> 2048;
+            case "medium" -> 5000;
+            case "high" -> 10000;
+            default -> 0;
+        };
+    }
+
+    @Override
+    protected Endpoint endpoint(JobEnvironment env) throws ProviderFailure {
+        URI base = baseUrl(env, BASE_URL_VARIABLE, DEFAULT_BASE_URL);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-api-key", requireKey(env));
+        headers.put("anthropic-version", API_VERSION);
+        return new Endpoint(resolve(base, "/v1/messages"), headers,
+                env.isSecret(BASE_URL_VARIABLE) ? null : base.toString());
+    }
+
+    @Override
+    protected JsonNode requestBody(ChatRequest request) {
+        int budget = thinkingBudget(request.reasoningBudget());
+        ObjectNode body = NODES.objectNode().put("model", request.model()).put("max_tokens", budget + ANSWER_TOKENS)
+                .put("system", request.system());
+        ArrayNode messages = body.putArray("messages");
+        for (JsonNode m : request.messages()) {
+            if (Conversation.isUser(m)) {
+                messages.addObject().put("role", "user").put("content", m.path("text").asText());
+            } else if (Conversation.isAssistant(m)) {
+                ObjectNode out = messages.addObject().put("role", "assistant");
+                if (m.path("anthropicContent").isArray()) {
+                    out.set("content", m.get("anthropicContent"));
+                    continue;
+                }
+                ArrayNode content = out.putArray("content");
+                if (m.hasNonNull("text") && !m.get("text").asText().isEmpty()) {
+                    content.addObject().put("type", "text").put("text", m.get("text").asText());
+                }
+                for (JsonNode c : m.path("toolCalls")) {
+                    ObjectNode use = content.addObject().put("type", "tool_use").put("id", c.path("id").asText())
+                            .put("name", c.path("name").asText());
+                    use.set("input", c.path("args"));
+                }
+            } else if (Conversation.isToolResults(m)) {
+                ArrayNode content = messages.addObject().put("role", "user").putArray("content");
+                for (JsonNode r : m.path("results")) {
+                    content.addObject().put("type", "tool_result").put("tool_use_id", r.path("id").asText())
+                            .put("content", r.path("content").asText());
+                }
+            }
+        }
+        if (!request.tools().isEmpty()) {
+            ArrayNode tools = body.putArray("tools");
+            for (ChatTool t : request.tools()) {
+                ObjectNode tool = tools.addObject().put("name", t.name()).put("description", t.description());
+                tool.set("input_schema", t.parameters());
+            }
+        }
+        if (budget > 0) {
+            body.putObject("thinking").put("type", "enabled").put("budget_tokens", budget);
+        }
+        return body;
+    }
+
+    @Override
+    protected ChatReply parseReply(JsonNode body) throws ProviderFailure {
+        JsonNode content = body.path("content");
+        if (!content.isArray()) {
+            throw malformed("the response has no content array");
+        }
+        StringBuilder text = new StringBuilder();
+        StringBuilder thinking = new StringBuilder();
+        boolean hasText = false;
+        List<ChatReply.ToolCall> calls = new ArrayList<>();
+        int i = 0;
+        for (JsonNode block : content) {
+            String at = "content[" + i++ + "]";
+            switch (block.path("type").asText()) {
+                case "text" -> {
+                    if (!block.path("text").isTextual()) {
+                        throw malformed(at + ".text is missing");
+                    }
+                    text.append(block.get("text").asText());
+                    hasText = true;
+                }
+                case "thinking" -> {
+                    if (block.path("thinking").isTextual()) {
+                        if (thinking.length() > 0) {
+                            thinking.append("\n\n");
+                        }
+                        thinking.append(block.get("thinking").asText());
+                    }
+                }
+                case "tool_use" -> {
+                    if (!block.path("id").isTextual() || block.get("id").asText().isEmpty()) {
+                        throw malformed(at + ".id is missing");
+                    }
+                    if (!block.path("name").isTextual()) {
+                        throw malformed(at + ".name is missing");
+                    }
+                    JsonNode input = block.get("input");
+                    if (input != null && !input.isNull() && !input.isObject()) {
+                        throw malformed(at + ".input is not a JSON object");
+                    }
+                    calls.add(new ChatReply.ToolCall(block.get("id").asText(), block.get("name").asText(),
+                            input instanceof ObjectNode o ? o : NODES.objectNode()));
+                }
+                case "" -> throw malformed(at + ".type is missing");
+                default -> {
+                    // redacted_thinking and block types this server does not know: kept for the history only
+                }
+            }
+        }
+        JsonNode usage = body.path("usage");
+        long cacheRead = usage.path("cache_read_input_tokens").asLong(0);
+        long input = usage.path("input_tokens").asLong(0) + cacheRead + usage.path("cache_creation_input_tokens").asLong(0);
+        String reply = hasText ? text.toString() : null;
+        return new ChatReply(reply, thinking.length() == 0 ? null : thinking.toString(), calls,
+                new Usage(input, usage.path("output_tokens").asLong(0), 0, cacheRead),
+                Conversation.assistant(reply, calls, content));
+    }
+
+    private static ProviderFailure malformed(String what) {
+        return new ProviderFailure("MalformedResponse", "anthropic returned a malformed response: " + what, false);
+    }
+}

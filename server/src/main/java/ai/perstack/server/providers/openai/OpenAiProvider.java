@@ -1,0 +1,203 @@
+package ai.perstack.server.providers.openai;
+
+import ai.perstack.server.providers.JobEnvironment;
+import ai.perstack.server.providers.ProviderFailure;
+import ai.perstack.server.providers.ProviderSettings;
+import ai.perstack.server.providers.Usage;
+import ai.perstack.server.providers.chat.ChatProvider;
+import ai.perstack.server.providers.chat.ChatReply;
+import ai.perstack.server.providers.chat.ChatRequest;
+import ai.perstack.server.providers.chat.ChatTool;
+import ai.perstack.server.providers.chat.Conversation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * OpenAI's Chat Completions API, and every server that speaks it (Ollama, vLLM, LM Studio...):
+ * {@code POST {OPENAI_BASE_URL}/chat/completions} with {@code Authorization: Bearer} the secret
+ * {@code OPENAI_API_KEY}. The key is optional when the base URL points at this machine.
+ */
+public final class OpenAiProvider extends ChatProvider {
+    /** The variable that points the provider at another server. */
+    public static final String BASE_URL_VARIABLE = "OPENAI_BASE_URL";
+    public static final String KEY_SECRET = "OPENAI_API_KEY";
+    public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+    public static final String DEFAULT_MODEL = "gpt-4o-mini";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    public OpenAiProvider(ProviderSettings settings) {
+        super(settings);
+    }
+
+    @Override
+    public String name() {
+        return "openai";
+    }
+
+    @Override
+    public String keySecret() {
+        return KEY_SECRET;
+    }
+
+    /** No key is needed for a server on this machine. */
+    @Override
+    public String requiredSecret(Map<String, String> variables) {
+        return isLoopback(variables.get(BASE_URL_VARIABLE)) ? null : KEY_SECRET;
+    }
+
+    @Override
+    public String defaultModel() {
+        return DEFAULT_MODEL;
+    }
+
+    @Override
+    protected Endpoint endpoint(JobEnvironment env) throws ProviderFailure {
+        URI base = baseUrl(env, BASE_URL_VARIABLE, DEFAULT_BASE_URL);
+        Map<String, String> headers = new LinkedHashMap<>();
+        boolean local = isLoopback(base.toString());
+        boolean hasKey = env.isSecret(KEY_SECRET) && !env.get(KEY_SECRET).isBlank();
+        if (!local || hasKey) {
+            headers.put("Authorization", "Bearer " + requireKey(env));
+        }
+        return new Endpoint(resolve(base, "/chat/completions"), headers,
+                env.isSecret(BASE_URL_VARIABLE) ? null : base.toString());
+    }
+
+    @Override
+    protected JsonNode requestBody(ChatRequest request) {
+        ObjectNode body = NODES.objectNode().put("model", request.model());
+        ArrayNode messages = body.putArray("messages");
+        messages.addObject().put("role", "system").put("content", request.system());
+        for (JsonNode m : request.messages()) {
+            if (Conversation.isUser(m)) {
+                messages.addObject().put("role", "user").put("content", m.path("text").asText());
+            } else if (Conversation.isAssistant(m)) {
+                ObjectNode out = messages.addObject().put("role", "assistant");
+                if (m.hasNonNull("text")) {
+                    out.put("content", m.get("text").asText());
+                } else {
+                    out.putNull("content");
+                }
+                if (!m.path("toolCalls").isEmpty()) {
+                    ArrayNode calls = out.putArray("tool_calls");
+                    for (JsonNode c : m.path("toolCalls")) {
+                        calls.addObject().put("id", c.path("id").asText()).put("type", "function")
+                                .putObject("function").put("name", c.path("name").asText())
+                                .put("arguments", c.path("args").toString());
+                    }
+                }
+            } else if (Conversation.isToolResults(m)) {
+                for (JsonNode r : m.path("results")) {
+                    messages.addObject().put("role", "tool").put("tool_call_id", r.path("id").asText())
+                            .put("content", r.path("content").asText());
+                }
+            }
+        }
+        if (!request.tools().isEmpty()) {
+            ArrayNode tools = body.putArray("tools");
+            for (ChatTool t : request.tools()) {
+                ObjectNode function = tools.addObject().put("type", "function").putObject("function")
+                        .put("name", t.name()).put("description", t.description());
+                function.set("parameters", t.parameters());
+            }
+        }
+        return body;
+    }
+
+    @Override
+    protected ChatReply parseReply(JsonNode body) throws ProviderFailure {
+        JsonNode choices = body.path("choices");
+        if (!choices.isArray() || choices.isEmpty()) {
+            throw malformed("the response has no choices");
+        }
+        JsonNode message = choices.get(0).path("message");
+        if (!message.isObject()) {
+            throw malformed("choices[0].message is missing");
+        }
+        String text = text(message.get("content"));
+        List<ChatReply.ToolCall> calls = new ArrayList<>();
+        JsonNode toolCalls = message.path("tool_calls");
+        if (!toolCalls.isMissingNode() && !toolCalls.isNull() && !toolCalls.isArray()) {
+            throw malformed("choices[0].message.tool_calls is not an array");
+        }
+        int i = 0;
+        for (JsonNode c : toolCalls) {
+            String at = "choices[0].message.tool_calls[" + i++ + "]";
+            JsonNode function = c.path("function");
+            if (!c.path("id").isTextual() || c.path("id").asText().isEmpty()) {
+                throw malformed(at + ".id is missing");
+            }
+            if (!function.path("name").isTextual()) {
+                throw malformed(at + ".function.name is missing");
+            }
+            calls.add(new ChatReply.ToolCall(c.get("id").asText(), function.get("name").asText(),
+                    arguments(function.get("arguments"), at + ".function.arguments")));
+        }
+        String reasoning = text(message.get("reasoning_content"));
+        if (reasoning == null) {
+            reasoning = text(message.get("reasoning"));
+        }
+        JsonNode usage = body.path("usage");
+        long prompt = usage.path("prompt_tokens").asLong(0);
+        long completion = usage.path("completion_tokens").asLong(0);
+        long reasoningTokens = Math.min(completion, usage.path("completion_tokens_details").path("reasoning_tokens").asLong(0));
+        long cached = usage.path("prompt_tokens_details").path("cached_tokens").asLong(0);
+        return new ChatReply(text, reasoning, calls, new Usage(prompt, completion - reasoningTokens, reasoningTokens, cached),
+                Conversation.assistant(text, calls, null));
+    }
+
+    /** {@code content} as text: a string, or the text parts of an array of content parts. */
+    private static String text(JsonNode content) throws ProviderFailure {
+        if (content == null || content.isNull() || content.isMissingNode()) {
+            return null;
+        }
+        if (content.isTextual()) {
+            return content.asText();
+        }
+        if (content.isArray()) {
+            StringBuilder b = new StringBuilder();
+            for (JsonNode part : content) {
+                if (part.path("text").isTextual()) {
+                    b.append(part.get("text").asText());
+                }
+            }
+            return b.toString();
+        }
+        throw malformed("choices[0].message.content is neither text nor a list of parts");
+    }
+
+    /** Arguments arrive as a JSON string (some servers send the object itself); an empty string is {}. */
+    private static ObjectNode arguments(JsonNode raw, String at) throws ProviderFailure {
+        if (raw == null || raw.isNull() || (raw.isTextual() && raw.asText().isBlank())) {
+            return NODES.objectNode();
+        }
+        if (raw.isObject()) {
+            return (ObjectNode) raw;
+        }
+        if (raw.isTextual()) {
+            try {
+                JsonNode parsed = JSON.readTree(raw.asText());
+                if (parsed instanceof ObjectNode o) {
+                    return o;
+                }
+            } catch (IOException e) {
+                throw malformed(at + " is not valid JSON");
+            }
+        }
+        throw malformed(at + " is not a JSON object");
+    }
+
+    private static ProviderFailure malformed(String what) {
+        return new ProviderFailure("MalformedResponse", "openai returned a malformed response: " + what, false);
+    }
+}

@@ -23,6 +23,10 @@ final class ServerProcess implements AutoCloseable {
     ServerProcess(String db, String... jvmArgs) throws IOException {
         List<String> cmd = new java.util.ArrayList<>(List.of(BenchMain.java(), "-cp", System.getProperty("java.class.path")));
         cmd.addAll(List.of(jvmArgs));
+        String extra = System.getProperty("bench.serverArgs", "").strip(); // e.g. -XX:StartFlightRecording=...
+        if (!extra.isEmpty()) {
+            cmd.addAll(List.of(extra.split("\\s+")));
+        }
         cmd.add("ai.perstack.bench.server.BenchServer");
         cmd.add(db);
         process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();

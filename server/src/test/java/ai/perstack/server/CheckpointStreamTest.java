@@ -78,6 +78,9 @@ class CheckpointStreamTest extends ApiTest {
         JobsFixture f = new JobsFixture(newOrg());
         String id = f.startId("/steps 100\n/sleep 20\nPause me");
         f.await(id, "running");
+        while (f.checkpoints(id).isEmpty()) { // a pause before the first step would leave nothing to replay
+            JobsFixture.sleep(10);
+        }
         expect(f.api.post("/api/v1/jobs/" + id, Map.of("status", "paused")), 200);
         try (EventStream s = EventStream.open(f.api, id, null)) {
             JobsFixture.sleep(300);
@@ -119,6 +122,58 @@ class CheckpointStreamTest extends ApiTest {
                 assertThat(ids(late.untilDone(10))).isEqualTo(expected);
             }
         } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void moreSubscribersThanRequestThreadsAllGetEverythingWhileOtherRequestsAreServed() throws Exception {
+        JobsFixture f = new JobsFixture(newOrg());
+        String id = f.startId("/steps 30\n/sleep 20\nMany");
+        f.await(id, "running");
+        expect(f.api.post("/api/v1/jobs/" + id, Map.of("status", "paused")), 200);
+        int subscribers = 300; // more than Jetty's request thread pool
+        List<EventStream> streams = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<EventStream>> opening = new ArrayList<>();
+            for (int i = 0; i < subscribers; i++) {
+                opening.add(pool.submit(() -> EventStream.open(f.api, id, null)));
+            }
+            for (Future<EventStream> o : opening) {
+                EventStream s = o.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                streams.add(s);
+                assertThat(s.status()).isEqualTo(200);
+            }
+            // Every stream is open and waiting on the paused job; the server still answers others quickly.
+            long t0 = System.nanoTime();
+            Future<Res> health = pool.submit(() -> anonymous().get("/health"));
+            Future<Res> list = pool.submit(() -> f.api.get("/api/v1/applications"));
+            assertThat(health.get(5, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+            assertThat(list.get(5, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+            assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(5_000);
+            expect(f.api.post("/api/v1/jobs/" + id, Map.of("status", "running")), 200);
+            List<Future<List<Event>>> reads = new ArrayList<>();
+            for (EventStream s : streams) {
+                reads.add(pool.submit(() -> s.untilDone(90)));
+            }
+            List<Integer> expected = null;
+            for (Future<List<Event>> r : reads) {
+                List<Event> events = r.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(events.get(events.size() - 1).name()).isEqualTo("done");
+                assertThat(events.get(events.size() - 1).data()).isEqualTo("{\"status\":\"completed\"}");
+                List<Integer> seqs = ids(events);
+                if (expected == null) {
+                    expected = new ArrayList<>();
+                    for (int i = 1; i <= f.checkpoints(id).size(); i++) {
+                        expected.add(i);
+                    }
+                }
+                assertThat(seqs).isEqualTo(expected);
+            }
+            assertThat(expected).hasSizeGreaterThan(30);
+        } finally {
+            streams.forEach(EventStream::close);
             pool.shutdownNow();
         }
     }

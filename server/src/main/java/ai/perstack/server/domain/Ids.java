@@ -11,12 +11,30 @@ public final class Ids {
     private Ids() {
     }
 
-    /** A new random identifier. */
+    /**
+     * A new random identifier. The random bytes are drawn in one call: the system's secure
+     * random serializes its callers, and this runs several times per request.
+     */
     public static String newId() {
         char[] id = new char[24];
-        id[0] = LETTERS[RANDOM.nextInt(LETTERS.length)];
-        for (int i = 1; i < id.length; i++) {
-            id[i] = ALPHANUMERICS[RANDOM.nextInt(ALPHANUMERICS.length)];
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        int used = 0;
+        int filled = 0;
+        while (filled < id.length) {
+            if (used == bytes.length) {
+                RANDOM.nextBytes(bytes);
+                used = 0;
+            }
+            int b = bytes[used++] & 0xff;
+            // Rejection keeps every character equally likely: 234 = 9 × 26 and 252 = 7 × 36.
+            if (filled == 0) {
+                if (b < 234) {
+                    id[filled++] = LETTERS[b % LETTERS.length];
+                }
+            } else if (b < 252) {
+                id[filled++] = ALPHANUMERICS[b % ALPHANUMERICS.length];
+            }
         }
         return new String(id);
     }

@@ -49,6 +49,7 @@ public final class HttpApi implements AutoCloseable {
     private final EnvHandlers variables;
     private final ExpertHandlers experts;
     private final JobHandlers jobs;
+    private final CheckpointFanout fanout;
     private final CheckpointStreamHandler checkpointStream;
     private final String version;
     private final byte[] openapi;
@@ -69,8 +70,9 @@ public final class HttpApi implements AutoCloseable {
         this.experts = new ExpertHandlers(services.registry(), services.drafts());
         this.jobs = new JobHandlers(services.jobs());
         // Another process's commits reach a stream through the shared PostgreSQL: read it every second.
-        this.checkpointStream = new CheckpointStreamHandler(pipeline, services.jobs(), json,
-                services.streamPing().toMillis(), services.db().isPostgres() ? 1_000 : services.streamPing().toMillis());
+        this.fanout = new CheckpointFanout(services.jobs(), services.streamPing().toMillis(),
+                services.db().isPostgres() ? 1_000 : services.streamPing().toMillis());
+        this.checkpointStream = new CheckpointStreamHandler(pipeline, services.jobs(), fanout);
         this.openapi = loadOpenApi();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -82,8 +84,12 @@ public final class HttpApi implements AutoCloseable {
                 server.setErrorHandler(new JsonErrorHandler(json)); // Jetty's own errors (bad requests, 431) as JSON too
             });
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler(json)));
-            config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms Request-Id={}", ctx.method(), ctx.path(),
-                    ctx.status().getCode(), Math.round(ms), ctx.res().getHeader("Request-Id")));
+            config.requestLogger.http((ctx, ms) -> {
+                if (LOG.isInfoEnabled()) {
+                    LOG.info("{} {} {} {}ms Request-Id={}", ctx.method(), ctx.path(), ctx.status().getCode(),
+                            Math.round(ms), ctx.res().getHeader("Request-Id"));
+                }
+            });
             routes(config.routes);
             fallbacks(config.routes);
         }).start(host, port);
@@ -201,9 +207,10 @@ public final class HttpApi implements AutoCloseable {
         return idempotency.expire();
     }
 
-    /** Stops accepting requests, lets running ones finish, and stops. */
+    /** Ends the checkpoint streams, stops accepting requests, lets running ones finish, and stops. */
     @Override
     public void close() {
+        fanout.close();
         app.stop();
     }
 

@@ -5,87 +5,66 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Wakes the streams of a job after something about it was committed (a checkpoint, a status
- * change). Nobody polls in a loop: a subscriber sleeps until it is signalled or its timeout
- * (the ping interval, or the cross-process poll) passes.
+ * Tells the listeners of a job that something about it was committed (a checkpoint, a status
+ * change). Nobody polls in a loop: a listener is called on the committing thread and must only
+ * note the signal and hand the work to its own thread.
  */
 public final class CheckpointNotifier {
-    private final Map<String, Set<Subscription>> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, Set<Listener>> listeners = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    /** One stream's doorbell. */
-    public final class Subscription implements AutoCloseable {
+    /** Called after each commit about the job, and once when the platform closes. */
+    public interface Listener {
+        /** Something about the job was committed; must not block. */
+        void changed();
+
+        /** The platform is closing. */
+        void closed();
+    }
+
+    /** A listener's registration; closing it stops the calls. */
+    public final class Registration implements AutoCloseable {
         private final String jobId;
-        private boolean signalled;
-        private boolean ended;
+        private final Listener listener;
 
-        private Subscription(String jobId) {
+        private Registration(String jobId, Listener listener) {
             this.jobId = jobId;
-        }
-
-        synchronized void signal() {
-            signalled = true;
-            notifyAll();
-        }
-
-        synchronized void end() {
-            ended = true;
-            notifyAll();
-        }
-
-        /**
-         * Waits until signalled or {@code millis} pass; true when signalled since the last call.
-         *
-         * @throws InterruptedException also when the platform is closing
-         */
-        public synchronized boolean await(long millis) throws InterruptedException {
-            long deadline = System.nanoTime() + millis * 1_000_000L;
-            long left;
-            while (!signalled && !ended && (left = deadline - System.nanoTime()) > 0) {
-                wait(Math.max(1, left / 1_000_000L));
-            }
-            if (ended) {
-                throw new InterruptedException("the platform is closing");
-            }
-            boolean was = signalled;
-            signalled = false;
-            return was;
+            this.listener = listener;
         }
 
         @Override
         public void close() {
-            subscribers.computeIfPresent(jobId, (k, set) -> {
-                set.remove(this);
+            listeners.computeIfPresent(jobId, (k, set) -> {
+                set.remove(listener);
                 return set.isEmpty() ? null : set;
             });
         }
     }
 
-    /** Subscribes before reading the store, so no commit between the read and the wait is missed. */
-    public Subscription subscribe(String jobId) {
-        Subscription s = new Subscription(jobId);
-        subscribers.compute(jobId, (k, set) -> {
-            Set<Subscription> target = set != null ? set : ConcurrentHashMap.newKeySet();
-            target.add(s);
+    /** Registers before the listener reads the store, so no commit between the read and the wait is missed. */
+    public Registration listen(String jobId, Listener listener) {
+        listeners.compute(jobId, (k, set) -> {
+            Set<Listener> target = set != null ? set : ConcurrentHashMap.newKeySet();
+            target.add(listener);
             return target;
         });
         if (closed) {
-            s.end();
+            listener.closed();
         }
-        return s;
+        return new Registration(jobId, listener);
     }
 
     /** Called after a commit that concerns the job. */
     public void publish(String jobId) {
-        Set<Subscription> set = subscribers.get(jobId);
+        Set<Listener> set = listeners.get(jobId);
         if (set != null) {
-            set.forEach(Subscription::signal);
+            set.forEach(Listener::changed);
         }
     }
 
-    /** Ends every stream (platform shutdown). */
+    /** Tells every listener the platform is closing. */
     public void close() {
         closed = true;
-        subscribers.values().forEach(set -> set.forEach(Subscription::end));
+        listeners.values().forEach(set -> set.forEach(Listener::closed));
     }
 }

@@ -66,8 +66,11 @@ final class JobRunner {
     void run(String jobId, String owner) {
         StepInterrupts.Token token = signals.interrupts().register(jobId);
         try {
+            Prepared next = null;
             while (true) {
-                Prepared p = db.inTransaction(tx -> prepare(tx, jobId, owner));
+                // The commit of a step already checked and extended the claim: the next step
+                // starts from what it wrote, without another transaction.
+                Prepared p = next != null ? next : db.inTransaction(tx -> prepare(tx, jobId, owner));
                 if (p == null) {
                     signals.changed(jobId);
                     return;
@@ -82,10 +85,10 @@ final class JobRunner {
                     signals.changed(jobId);
                     return;
                 }
-                boolean goOn = db.inTransaction(tx -> commit(tx, jobId, owner, p, step, started));
+                next = db.inTransaction(tx -> commit(tx, jobId, owner, p, step, started));
                 signals.changed(jobId);
-                if (!goOn || token.shutdownRequested()) {
-                    if (goOn) {
+                if (next == null || token.shutdownRequested()) {
+                    if (next != null) {
                         release(jobId, owner);
                     }
                     return;
@@ -264,12 +267,15 @@ final class JobRunner {
                 JobStatus.STOPPED_BY_ERROR, null, new StepResult.ErrorInfo(f.name(), f.getMessage(), f.retryable()));
     }
 
-    /** Commits a step; returns whether the runner goes on with the next one. */
-    private boolean commit(Tx tx, String jobId, String owner, Prepared p, StepResult taken, Instant started)
+    /**
+     * Commits a step; returns the next step's starting point when the runner goes on (the job
+     * still ours, running, under its step limit), else null.
+     */
+    private Prepared commit(Tx tx, String jobId, String owner, Prepared p, StepResult taken, Instant started)
             throws SQLException {
         JobRecord job = jobs.lock(tx, jobId).orElse(null);
         if (job == null || !owner.equals(job.claimedBy)) {
-            return false;
+            return null;
         }
         Instant now = now();
         if (!JobStatus.RUNNING.equals(job.status) && !JobStatus.QUEUED.equals(job.status)
@@ -277,7 +283,7 @@ final class JobRunner {
             // Canceled while the step ran: the step is dropped.
             releaseClaim(job, now);
             jobs.update(tx, job);
-            return false;
+            return null;
         }
         StepResult step = taken.jobStatus() == null && job.totalSteps + 1 >= job.maxSteps ? taken.stoppedByMaxSteps() : taken;
         int sequence = job.lastSequence + 1;
@@ -301,17 +307,17 @@ final class JobRunner {
                 job.errorRetryable = step.error().retryable();
             }
             jobs.update(tx, job);
-            return false;
+            return null;
         }
         if (JobStatus.PAUSED.equals(job.status)) {
             releaseClaim(job, now);
             jobs.update(tx, job);
-            return false;
+            return null;
         }
         job.status = JobStatus.RUNNING;
         job.leaseUntil = now.plus(lease);
         jobs.update(tx, job);
-        return true;
+        return new Prepared(job, p.state(), p.definition(), p.provider());
     }
 
     /** Gives the job back (status unchanged) when this owner still holds it. */

@@ -336,6 +336,27 @@ public final class JobService {
         return db.inTransaction(tx -> checkpoints.range(tx, jobId, after, upTo, limit));
     }
 
+    /**
+     * The job's progress and, read in the same transaction, up to {@code limit} of its stored
+     * checkpoints with {@code after < sequence <= lastSequence}.
+     */
+    public Tail tail(String jobId, int after, int limit) {
+        return db.inTransaction(tx -> {
+            Progress p = jobs.progress(tx, jobId).map(r -> new Progress(r[0], Integer.parseInt(r[1])))
+                    .orElseThrow(() -> ApiException.notFound("job " + jobId + " not found"));
+            return new Tail(p, p.lastSequence() > after && limit > 0
+                    ? checkpoints.range(tx, jobId, after, p.lastSequence(), limit) : List.of());
+        });
+    }
+
+    /** What {@link #tail} read. */
+    public record Tail(Progress progress, List<CheckpointRepository.StoredCheckpoint> checkpoints) {
+        /** The sequence of the last checkpoint read, or {@code after} when none was. */
+        public int lastRead(int after) {
+            return checkpoints.isEmpty() ? after : checkpoints.get(checkpoints.size() - 1).sequence();
+        }
+    }
+
     /** A job's status and the sequence of its last checkpoint. */
     public record Progress(String status, int lastSequence) {
         public boolean finished() {

@@ -26,7 +26,11 @@ public final class JobSignals {
         this.broadcast = broadcast;
     }
 
-    /** Wakes idle workers: a job became runnable. */
+    /**
+     * Wakes one idle worker: a job became runnable. One is enough: waking them all made each
+     * run a claim transaction that all but one lost. A busy worker looks for work again as soon
+     * as it finishes, so a job queued while nobody waits is still picked up.
+     */
     public void queued() {
         queuedHere();
         Broadcast b = broadcast;
@@ -37,6 +41,14 @@ public final class JobSignals {
 
     /** Wakes this process's idle workers only (another process queued work). */
     public void queuedHere() {
+        synchronized (work) {
+            workGeneration++;
+            work.notify();
+        }
+    }
+
+    /** Wakes every idle worker (start-up, with jobs left from before; shutdown). */
+    void wakeAllWorkers() {
         synchronized (work) {
             workGeneration++;
             work.notifyAll();

@@ -89,7 +89,7 @@ public final class WorkerPool implements AutoCloseable {
         }
         heartbeat.scheduleWithFixedDelay(this::renewLeases, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
                 TimeUnit.MILLISECONDS);
-        signals.queued();
+        signals.wakeAllWorkers();
         return this;
     }
 
@@ -143,7 +143,7 @@ public final class WorkerPool implements AutoCloseable {
         closed = true;
         heartbeat.shutdownNow();
         signals.interrupts().shutdown();
-        signals.queued();
+        signals.wakeAllWorkers();
         for (Thread t : workers) {
             try {
                 t.join(10_000);

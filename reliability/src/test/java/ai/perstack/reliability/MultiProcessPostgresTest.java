@@ -8,7 +8,7 @@ import ai.perstack.client.jobs.Job;
 import ai.perstack.client.jobs.JobStatus;
 import ai.perstack.reliability.support.Figures;
 import ai.perstack.reliability.support.Platforms;
-import ai.perstack.reliability.support.Postgres;
+import ai.perstack.server.testing.Postgres;
 import ai.perstack.reliability.support.RawApi;
 import ai.perstack.reliability.support.Seed;
 import ai.perstack.reliability.support.ServerProcess;

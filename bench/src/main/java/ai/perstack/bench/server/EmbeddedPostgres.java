@@ -1,5 +1,7 @@
 package ai.perstack.bench.server;
 
+import ai.perstack.server.testing.RootSafePostgresBinaries;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;

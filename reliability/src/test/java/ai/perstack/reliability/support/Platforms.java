@@ -2,6 +2,7 @@ package ai.perstack.reliability.support;
 
 import ai.perstack.server.LocalPlatform;
 import ai.perstack.server.PlatformConfig;
+import ai.perstack.server.testing.Postgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

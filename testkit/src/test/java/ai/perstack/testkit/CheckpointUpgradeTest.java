@@ -9,18 +9,18 @@ import ai.perstack.client.jobs.ReasoningBudget;
 import ai.perstack.server.LocalPlatform;
 import ai.perstack.server.PlatformConfig;
 import ai.perstack.server.store.Database;
-import ai.perstack.server.testing.Backend;
-import ai.perstack.server.testing.Platforms;
 import ai.perstack.server.testing.Postgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -40,10 +40,13 @@ class CheckpointUpgradeTest {
     private static final String KEY = "psk_upgrade-test-key-0123456789";
     private static final String ORG_ID = "orgturnone00000000000001";
 
+    /** The two stores the server runs on. */
+    enum Backend { H2, POSTGRES }
+
     @ParameterizedTest
     @EnumSource(Backend.class)
     void theNewServerReadsTheFirstServersCheckpointsInCoreShapes(Backend backend) throws Exception {
-        Path dir = Platforms.newDataDir();
+        Path dir = Files.createDirectories(Path.of("target", "test-data", UUID.randomUUID().toString()));
         String url = backend == Backend.POSTGRES ? Postgres.newDatabaseUrl() : Database.h2Url(dir);
         JsonNode fixture;
         try (InputStream in = CheckpointUpgradeTest.class.getResourceAsStream("/upgrade/turn-one-jobs.json")) {

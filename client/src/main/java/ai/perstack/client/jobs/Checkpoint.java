@@ -48,10 +48,16 @@ public record Checkpoint(String id, String jobId, String runId, long sequence, l
      */
     @SuppressWarnings("exports") // used by the client across its packages; JsonIn is not API
     public static Checkpoint read(JsonIn in) {
+        // Fields are read in wire order, so the first missing one is the one an error names.
+        String id = in.string("id");
+        String jobId = in.string("jobId");
+        String runId = in.string("runId");
+        long sequence = in.integer("sequence");
+        long stepNumber = in.integer("stepNumber");
+        CheckpointStatus status = CheckpointStatus.of(in.string("status"));
+        CheckpointExpert expert = in.object("expert", CheckpointExpert::read);
         List<Activity> activities = ActivityReader.readAll(in);
-        return new Checkpoint(in.string("id"), in.string("jobId"), in.string("runId"), in.integer("sequence"),
-                in.integer("stepNumber"), CheckpointStatus.of(in.string("status")),
-                in.object("expert", CheckpointExpert::read), activities.get(0), activities,
+        return new Checkpoint(id, jobId, runId, sequence, stepNumber, status, expert, activities.get(0), activities,
                 in.object("usage", Usage::read), in.optInteger("contextWindow"), in.optNumber("contextWindowUsage"),
                 in.integer("retryCount", 0), in.listOrEmpty("delegateTo", DelegationTarget::read),
                 in.optObject("delegatedBy", CheckpointDelegatedBy::read),

@@ -5,6 +5,8 @@ import ai.perstack.client.ApiClientConfig;
 import ai.perstack.client.ApiError;
 import ai.perstack.client.ApiResult;
 import ai.perstack.client.RequestOptions;
+import ai.perstack.client.ResponseInfo;
+import ai.perstack.client.listener.PerstackListener;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends calls over {@link HttpClient}: builds the request, enforces the overall timeout and the
@@ -38,6 +42,7 @@ public final class Transport implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final String authorization;
     private final RequestLog log = new RequestLog();
+    private final Listeners listeners;
     private final Set<Exchange<?>> pending;
     private final Set<Runnable> closeListeners;
     private volatile boolean closed;
@@ -55,6 +60,7 @@ public final class Transport implements AutoCloseable {
         this.closeListeners = ConcurrentHashMap.newKeySet();
         this.owner = this;
         this.blocking = false;
+        this.listeners = new Listeners(config.listeners());
         ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, daemon("perstack-timer"));
         // Each call schedules a timeout that is cancelled when the call ends; without this a busy client
         // would keep tens of thousands of dead timeout tasks queued until they expire.
@@ -88,6 +94,7 @@ public final class Transport implements AutoCloseable {
         this.closeListeners = owner.closeListeners;
         this.owner = owner;
         this.blocking = true;
+        this.listeners = owner.listeners;
         this.blockingView = this;
     }
 
@@ -132,6 +139,11 @@ public final class Transport implements AutoCloseable {
     /** The request log. */
     public RequestLog log() {
         return log;
+    }
+
+    /** The listeners of calls and streams. */
+    public Listeners listeners() {
+        return listeners;
     }
 
     /** The full URI of {@code path} with {@code query}. */
@@ -226,6 +238,13 @@ public final class Transport implements AutoCloseable {
         private final Transport transport;
         private final Call<T> call;
         private final CompletableFuture<ApiResult<T>> result = new CompletableFuture<>();
+        /** Set by the first {@link #finish}: only it reports the end and completes {@link #result}. */
+        private final AtomicBoolean ending = new AtomicBoolean();
+        private final long callId = Listeners.nextCallId();
+        private final String pathTemplate;
+        private final long startedAt = System.nanoTime();
+        private volatile int attemptNumber;
+        private volatile ResponseInfo lastResponse;
         private final String idempotencyKey;
         private final long deadline;
         private final int maxRetries;
@@ -248,6 +267,7 @@ public final class Transport implements AutoCloseable {
             Duration timeout = transport.timeout(call.options());
             this.deadline = System.nanoTime() + timeout.toNanos();
             this.maxRetries = transport.maxRetries(call.options());
+            this.pathTemplate = transport.listeners.none() ? null : PathTemplates.of(call.path());
         }
 
         private static boolean hasHeader(RequestOptions options, String name) {
@@ -293,9 +313,13 @@ public final class Transport implements AutoCloseable {
          * has already ended (aborted before it started, or the client closed).
          */
         private boolean arm() {
+            if (!transport.listeners.none()) {
+                transport.listeners.emit(PerstackListener::onCallStart,
+                        new PerstackListener.CallStart(callId, call.method(), pathTemplate));
+            }
             AbortSignal signal = call.options().signal().orElse(null);
             if (signal != null && signal.aborted()) {
-                result.complete(ApiResult.failure(Errors.aborted(signal)));
+                finish(ApiResult.failure(Errors.aborted(signal)));
                 return false;
             }
             transport.pending.add(this);
@@ -329,6 +353,10 @@ public final class Transport implements AutoCloseable {
         }
 
         private void finish(ApiResult<T> outcome) {
+            if (!ending.compareAndSet(false, true)) {
+                return;
+            }
+            reportEnd(outcome);
             if (result.complete(outcome)) {
                 CompletableFuture<HttpResponse<byte[]>> f = inflight;
                 if (f != null) {
@@ -347,6 +375,27 @@ public final class Transport implements AutoCloseable {
                         }
                     }
                 }
+            }
+        }
+
+        /** Tells the caller's response hook and the listeners how the call ended, before it completes. */
+        private void reportEnd(ApiResult<T> outcome) {
+            ResponseInfo response = lastResponse;
+            if (response != null) {
+                call.options().onResponse().ifPresent(hook -> {
+                    try {
+                        hook.accept(response);
+                    } catch (RuntimeException e) {
+                        // The caller's hook must not change the outcome it observes.
+                    }
+                });
+            }
+            if (!transport.listeners.none()) {
+                transport.listeners.emit(PerstackListener::onCallEnd, new PerstackListener.CallEnd(callId, call.method(),
+                        pathTemplate, response == null ? 0 : response.status(),
+                        Duration.ofNanos(System.nanoTime() - startedAt), attemptNumber,
+                        response == null ? Optional.empty() : response.requestId(),
+                        outcome.ok() ? Optional.empty() : Optional.of(outcome.error())));
             }
         }
 
@@ -388,6 +437,7 @@ public final class Transport implements AutoCloseable {
             if (result.isDone()) {
                 return;
             }
+            attemptNumber = attempt;
             HttpRequest request = buildRequest();
             long started = System.nanoTime();
             CompletableFuture<HttpResponse<byte[]>> f = transport.http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -413,6 +463,7 @@ public final class Transport implements AutoCloseable {
         /** The attempts of a call run on the caller's thread, backoffs slept there. */
         private void attemptsHere() {
             for (int attempt = 0; ; attempt++) {
+                attemptNumber = attempt;
                 HttpRequest request = buildRequest();
                 long started = System.nanoTime();
                 HttpResponse<byte[]> response = null;
@@ -477,18 +528,24 @@ public final class Transport implements AutoCloseable {
             if (failure != null) {
                 transport.log.failure(call.method(), call.path(), failure, micros);
                 ApiError error = Errors.connection(failure, transport.config.baseUrl());
-                return retryDelay(attempt, ApiResult.failure(error), null);
+                return retryDelay(attempt, ApiResult.failure(error), null, 0);
             }
             transport.log.response(call.method(), call.path(), response.statusCode(), micros);
+            ResponseInfo info = ResponseInfo.of(response.statusCode(), response.headers());
+            lastResponse = info;
             ApiResult<T> outcome = Responses.decode(response.statusCode(), response.body(), call.decoder());
+            if (!outcome.ok()) {
+                outcome = ApiResult.failure(outcome.error().withResponse(info));
+            }
             if (Retries.retryableStatus(response.statusCode())) {
-                return retryDelay(attempt, outcome, response.headers().firstValue("Retry-After").orElse(null));
+                return retryDelay(attempt, outcome, response.headers().firstValue("Retry-After").orElse(null),
+                        response.statusCode());
             }
             finish(outcome);
             return -1;
         }
 
-        private long retryDelay(int attempt, ApiResult<T> outcome, String retryAfter) {
+        private long retryDelay(int attempt, ApiResult<T> outcome, String retryAfter, int status) {
             if (attempt >= maxRetries) {
                 finish(outcome);
                 return -1;
@@ -498,6 +555,10 @@ public final class Transport implements AutoCloseable {
                 // Waiting would outlast the caller's timeout: the last real answer says more than a timeout would.
                 finish(outcome);
                 return -1;
+            }
+            if (!transport.listeners.none()) {
+                transport.listeners.emit(PerstackListener::onRetry, new PerstackListener.Retry(callId, call.method(),
+                        pathTemplate, attempt + 1, Duration.ofNanos(delayNanos), status));
             }
             return delayNanos;
         }

@@ -12,6 +12,7 @@ import ai.perstack.client.internal.JsonIn;
 import ai.perstack.client.internal.Paths;
 import ai.perstack.client.internal.Retries;
 import ai.perstack.client.internal.Transport;
+import ai.perstack.client.listener.PerstackListener;
 import ai.perstack.client.sse.SseEvent;
 import ai.perstack.client.sse.SseParser;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -64,6 +66,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
     private final SseParser parser = new SseParser(this::onEvent);
 
     private volatile boolean closed;
+    private final AtomicBoolean endReported = new AtomicBoolean();
     private volatile Connection current;
     private boolean started;
     private boolean finished;
@@ -157,9 +160,17 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
     @Override
     public void close() {
         closed = true;
+        reportEnd(Optional.empty(), Optional.empty());
         inbox.offer(Signal.CLOSED);
         disconnect();
         releaseListeners();
+    }
+
+    /** Tells the listeners once how the stream ended. */
+    private void reportEnd(Optional<JobStatus> status, Optional<ApiError> error) {
+        if (started && endReported.compareAndSet(false, true) && !transport.listeners().none()) {
+            transport.listeners().emit(PerstackListener::onStreamDone, new PerstackListener.StreamDone(jobId, status, error));
+        }
     }
 
     private void releaseListeners() {
@@ -303,12 +314,17 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
                 lastSequence = checkpoint.sequence();
                 failuresInRow = 0;
                 ready.add(ApiResult.success(checkpoint));
+                if (!transport.listeners().none()) {
+                    transport.listeners().emit(PerstackListener::onStreamCheckpoint,
+                            new PerstackListener.StreamCheckpoint(jobId, checkpoint));
+                }
             }
             case "done" -> {
                 JsonNode data = parseQuietly(event.data());
                 String status = data != null && data.path("status").isTextual() ? data.get("status").textValue() : null;
                 doneStatus = status == null ? null : JobStatus.of(status);
                 finished = true;
+                reportEnd(Optional.ofNullable(doneStatus), Optional.empty());
                 disconnect();
             }
             case "error" -> {
@@ -345,6 +361,10 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
         Duration delay = parser.reconnectionTime().isPresent() && retryAfter == null
                 ? Duration.ofMillis(Math.min(parser.reconnectionTime().getAsLong(), Retries.MAX_RETRY_AFTER.toMillis()))
                 : Retries.delay(failuresInRow - 1, retryAfter);
+        if (!transport.listeners().none()) {
+            transport.listeners().emit(PerstackListener::onStreamReconnect,
+                    new PerstackListener.StreamReconnect(jobId, failuresInRow, delay, error));
+        }
         long deadline = System.nanoTime() + delay.toNanos();
         generation++; // signals of the failed connection are stale from here on
         while (true) {
@@ -372,6 +392,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
     private void fail(ApiError error) {
         ready.add(ApiResult.failure(error));
         finished = true;
+        reportEnd(Optional.empty(), Optional.of(error));
         disconnect();
     }
 
@@ -390,6 +411,10 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
         }
         Connection connection = new Connection(gen);
         current = connection;
+        if (!transport.listeners().none()) {
+            transport.listeners().emit(PerstackListener::onStreamConnect,
+                    new PerstackListener.StreamConnect(jobId, failuresInRow, lastSequence));
+        }
         long started = System.nanoTime();
         HttpResponse.BodyHandler<Void> handler = info -> {
             transport.log().response("GET", path, info.statusCode(), (System.nanoTime() - started) / 1000);

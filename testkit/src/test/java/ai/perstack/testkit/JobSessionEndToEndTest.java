@@ -138,5 +138,6 @@ class JobSessionEndToEndTest {
         assertThatThrownBy(() -> session.attach("any")).isInstanceOf(IllegalStateException.class);
         ApiResult<Job> missing = client.jobs().session().build().attach("no-such-job");
         assertThat(missing.error().code()).isEqualTo(404);
+        assertThat(missing.error().requestId()).as("a stream's HTTP error carries its request id too").isPresent();
     }
 }

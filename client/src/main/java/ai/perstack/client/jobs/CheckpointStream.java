@@ -3,6 +3,7 @@ package ai.perstack.client.jobs;
 import ai.perstack.client.AbortSignal;
 import ai.perstack.client.ApiError;
 import ai.perstack.client.ApiResult;
+import ai.perstack.client.ResponseInfo;
 import ai.perstack.client.StreamRequestOptions;
 import ai.perstack.client.internal.Check;
 import ai.perstack.client.internal.Errors;
@@ -281,7 +282,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
             }
             case FAILED -> reconnectOrFail(Errors.connection(signal.failure, transport.config().baseUrl()), null);
             case HTTP_ERROR -> {
-                ApiError error = Errors.fromStatus(signal.status, signal.body);
+                ApiError error = Errors.fromStatus(signal.status, signal.body).withResponse(signal.response);
                 if (Retries.retryableStatus(signal.status)) {
                     reconnectOrFail(error, signal.retryAfter);
                 } else {
@@ -422,8 +423,9 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
                 return connection;
             }
             String retryAfter = info.headers().firstValue("Retry-After").orElse(null);
+            ResponseInfo response = ResponseInfo.of(info.statusCode(), info.headers());
             return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), bytes -> {
-                inbox.offer(Signal.httpError(gen, info.statusCode(), bytes, retryAfter));
+                inbox.offer(Signal.httpError(gen, info.statusCode(), bytes, retryAfter, response));
                 return null;
             });
         };
@@ -520,9 +522,9 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
     private static final class Signal {
         enum Kind { CHUNK, ENDED, FAILED, HTTP_ERROR, CLOSED, ABORTED, CLIENT_CLOSED }
 
-        static final Signal CLOSED = new Signal(Kind.CLOSED, -1, null, null, 0, null, null);
-        static final Signal ABORTED = new Signal(Kind.ABORTED, -1, null, null, 0, null, null);
-        static final Signal CLIENT_CLOSED = new Signal(Kind.CLIENT_CLOSED, -1, null, null, 0, null, null);
+        static final Signal CLOSED = new Signal(Kind.CLOSED, -1, null, null, 0, null, null, null);
+        static final Signal ABORTED = new Signal(Kind.ABORTED, -1, null, null, 0, null, null, null);
+        static final Signal CLIENT_CLOSED = new Signal(Kind.CLIENT_CLOSED, -1, null, null, 0, null, null, null);
 
         final Kind kind;
         final int generation;
@@ -531,9 +533,11 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
         final int status;
         final byte[] body;
         final String retryAfter;
+        final ResponseInfo response;
 
         private Signal(Kind kind, int generation, List<ByteBuffer> chunk, Throwable failure, int status, byte[] body,
-                       String retryAfter) {
+                       String retryAfter, ResponseInfo response) {
+            this.response = response;
             this.kind = kind;
             this.generation = generation;
             this.chunk = chunk;
@@ -544,19 +548,19 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
         }
 
         static Signal chunk(int gen, List<ByteBuffer> chunk) {
-            return new Signal(Kind.CHUNK, gen, chunk, null, 0, null, null);
+            return new Signal(Kind.CHUNK, gen, chunk, null, 0, null, null, null);
         }
 
         static Signal ended(int gen) {
-            return new Signal(Kind.ENDED, gen, null, null, 0, null, null);
+            return new Signal(Kind.ENDED, gen, null, null, 0, null, null, null);
         }
 
         static Signal failed(int gen, Throwable failure) {
-            return new Signal(Kind.FAILED, gen, null, failure, 0, null, null);
+            return new Signal(Kind.FAILED, gen, null, failure, 0, null, null, null);
         }
 
-        static Signal httpError(int gen, int status, byte[] body, String retryAfter) {
-            return new Signal(Kind.HTTP_ERROR, gen, null, null, status, body, retryAfter);
+        static Signal httpError(int gen, int status, byte[] body, String retryAfter, ResponseInfo response) {
+            return new Signal(Kind.HTTP_ERROR, gen, null, null, status, body, retryAfter, response);
         }
     }
 }

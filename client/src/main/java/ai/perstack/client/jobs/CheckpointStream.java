@@ -25,15 +25,12 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -62,13 +59,13 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
     private final Check check;
     private final Duration idleTimeout;
     private final int maxRetries;
-    private final LinkedBlockingQueue<Signal> inbox = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<StreamSignal> inbox = new LinkedBlockingQueue<>();
     private final ArrayDeque<ApiResult<Checkpoint>> ready = new ArrayDeque<>();
     private final SseParser parser = new SseParser(this::onEvent);
 
     private volatile boolean closed;
     private final AtomicBoolean endReported = new AtomicBoolean();
-    private volatile Connection current;
+    private volatile StreamConnection current;
     private boolean started;
     private boolean finished;
     private boolean iterated;
@@ -162,7 +159,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
     public void close() {
         closed = true;
         reportEnd(Optional.empty(), Optional.empty());
-        inbox.offer(Signal.CLOSED);
+        inbox.offer(StreamSignal.CLOSED);
         disconnect();
         releaseListeners();
     }
@@ -213,7 +210,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
                 return;
             }
             abortRegistration = signal.onAbort(() -> {
-                inbox.offer(Signal.ABORTED);
+                inbox.offer(StreamSignal.ABORTED);
                 disconnect();
             });
         }
@@ -222,14 +219,14 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
             return;
         }
         clientCloseRegistration = transport.onClose(() -> {
-            inbox.offer(Signal.CLIENT_CLOSED);
+            inbox.offer(StreamSignal.CLIENT_CLOSED);
             disconnect();
         });
         connect();
     }
 
     private void step() {
-        Signal signal;
+        StreamSignal signal;
         try {
             signal = inbox.poll(idleTimeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
@@ -244,17 +241,17 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
         handle(signal);
     }
 
-    private void handle(Signal signal) {
-        if (signal == Signal.CLOSED) {
+    private void handle(StreamSignal signal) {
+        if (signal == StreamSignal.CLOSED) {
             finished = true;
             disconnect();
             return;
         }
-        if (signal == Signal.ABORTED) {
+        if (signal == StreamSignal.ABORTED) {
             fail(Errors.aborted(options.signal().orElseThrow()));
             return;
         }
-        if (signal == Signal.CLIENT_CLOSED) {
+        if (signal == StreamSignal.CLIENT_CLOSED) {
             fail(Errors.clientClosed());
             return;
         }
@@ -269,7 +266,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
                         return;
                     }
                 }
-                Connection c = current;
+                StreamConnection c = current;
                 if (c != null && c.subscription != null) {
                     c.subscription.request(1);
                 }
@@ -373,7 +370,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
             if (left <= 0) {
                 break;
             }
-            Signal s;
+            StreamSignal s;
             try {
                 s = inbox.poll(left, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
@@ -381,7 +378,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
                 fail(new ApiError(0, "stream was interrupted", null, true));
                 return;
             }
-            if (s == Signal.CLOSED || s == Signal.ABORTED || s == Signal.CLIENT_CLOSED) {
+            if (s == StreamSignal.CLOSED || s == StreamSignal.ABORTED || s == StreamSignal.CLIENT_CLOSED) {
                 handle(s);
                 return;
             }
@@ -410,7 +407,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
         if (resumeFrom != null) {
             request.header("Last-Event-ID", resumeFrom);
         }
-        Connection connection = new Connection(gen);
+        StreamConnection connection = new StreamConnection(gen, inbox);
         current = connection;
         if (!transport.listeners().none()) {
             transport.listeners().emit(PerstackListener::onStreamConnect,
@@ -425,14 +422,14 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
             String retryAfter = info.headers().firstValue("Retry-After").orElse(null);
             ResponseInfo response = ResponseInfo.of(info.statusCode(), info.headers());
             return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), bytes -> {
-                inbox.offer(Signal.httpError(gen, info.statusCode(), bytes, retryAfter, response));
+                inbox.offer(StreamSignal.httpError(gen, info.statusCode(), bytes, retryAfter, response));
                 return null;
             });
         };
         connection.future = transport.http().sendAsync(request.build(), handler);
         connection.future.whenComplete((response, failure) -> {
             if (failure != null) {
-                inbox.offer(Signal.failed(gen, Errors.unwrap(failure)));
+                inbox.offer(StreamSignal.failed(gen, Errors.unwrap(failure)));
             }
         });
         if (closed) {
@@ -454,113 +451,9 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
     }
 
     private void disconnect() {
-        Connection c = current;
+        StreamConnection c = current;
         if (c != null) {
             c.cancel();
-        }
-    }
-
-    /** One HTTP exchange's body subscriber: hands each chunk to the iterating thread, one at a time. */
-    private final class Connection implements HttpResponse.BodySubscriber<Void> {
-        private final int gen;
-        private final CompletableFuture<Void> body = new CompletableFuture<>();
-        private volatile Flow.Subscription subscription;
-        private volatile CompletableFuture<HttpResponse<Void>> future;
-        private volatile boolean cancelled;
-
-        Connection(int gen) {
-            this.gen = gen;
-        }
-
-        void cancel() {
-            cancelled = true;
-            Flow.Subscription s = subscription;
-            if (s != null) {
-                s.cancel();
-            }
-            CompletableFuture<HttpResponse<Void>> f = future;
-            if (f != null) {
-                f.cancel(true);
-            }
-            body.complete(null);
-        }
-
-        @Override
-        public CompletionStage<Void> getBody() {
-            return body;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            if (cancelled) {
-                s.cancel();
-            } else {
-                s.request(1); // the iterating thread asks for each next chunk: one chunk in memory at a time
-            }
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> chunk) {
-            inbox.offer(Signal.chunk(gen, chunk));
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            inbox.offer(Signal.failed(gen, failure));
-            body.complete(null);
-        }
-
-        @Override
-        public void onComplete() {
-            inbox.offer(Signal.ended(gen));
-            body.complete(null);
-        }
-    }
-
-    /** What the network side tells the iterating thread. */
-    private static final class Signal {
-        enum Kind { CHUNK, ENDED, FAILED, HTTP_ERROR, CLOSED, ABORTED, CLIENT_CLOSED }
-
-        static final Signal CLOSED = new Signal(Kind.CLOSED, -1, null, null, 0, null, null, null);
-        static final Signal ABORTED = new Signal(Kind.ABORTED, -1, null, null, 0, null, null, null);
-        static final Signal CLIENT_CLOSED = new Signal(Kind.CLIENT_CLOSED, -1, null, null, 0, null, null, null);
-
-        final Kind kind;
-        final int generation;
-        final List<ByteBuffer> chunk;
-        final Throwable failure;
-        final int status;
-        final byte[] body;
-        final String retryAfter;
-        final ResponseInfo response;
-
-        private Signal(Kind kind, int generation, List<ByteBuffer> chunk, Throwable failure, int status, byte[] body,
-                       String retryAfter, ResponseInfo response) {
-            this.response = response;
-            this.kind = kind;
-            this.generation = generation;
-            this.chunk = chunk;
-            this.failure = failure;
-            this.status = status;
-            this.body = body;
-            this.retryAfter = retryAfter;
-        }
-
-        static Signal chunk(int gen, List<ByteBuffer> chunk) {
-            return new Signal(Kind.CHUNK, gen, chunk, null, 0, null, null, null);
-        }
-
-        static Signal ended(int gen) {
-            return new Signal(Kind.ENDED, gen, null, null, 0, null, null, null);
-        }
-
-        static Signal failed(int gen, Throwable failure) {
-            return new Signal(Kind.FAILED, gen, null, failure, 0, null, null, null);
-        }
-
-        static Signal httpError(int gen, int status, byte[] body, String retryAfter, ResponseInfo response) {
-            return new Signal(Kind.HTTP_ERROR, gen, null, null, status, body, retryAfter, response);
         }
     }
 }

@@ -48,7 +48,8 @@ import java.util.stream.StreamSupport;
  * event, an HTTP error, an idle timeout or an abort ({@code aborted == true}), or a network
  * failure that reconnecting with {@code Last-Event-ID} did not cure within the retry budget.
  * {@link #close()} (from any thread) or the abort signal disconnects at once and wakes a blocked
- * iteration. Memory stays flat: one network chunk and one event are held at a time.
+ * iteration; once the signal has fired no further checkpoint is handed out, not even one already
+ * received. Memory stays flat: one network chunk and one event are held at a time.
  *
  * <p>Connects lazily, on the first {@code hasNext()}. Iterable once.
  */
@@ -69,6 +70,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
     private boolean started;
     private boolean finished;
     private boolean iterated;
+    private boolean abortHandled;
     private int generation;
     private int failuresInRow;
     private long lastSequence;
@@ -179,6 +181,15 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
     // ---- the consuming side: runs on the iterating thread only ----
 
     private boolean advance() {
+        AbortSignal signal = options.signal().orElse(null);
+        if (signal != null && signal.aborted() && !abortHandled && (!finished || ready.stream().anyMatch(ApiResult::ok))) {
+            // Checkpoints already received but not yet taken are not handed out after an abort (even
+            // when the done event came with them): the stream ends with the aborted Err instead.
+            abortHandled = true;
+            ready.clear();
+            doneStatus = null;
+            fail(Errors.aborted(signal));
+        }
         if (!ready.isEmpty()) {
             return true;
         }

@@ -156,19 +156,37 @@ public final class AutoPager<T> implements Iterable<T> {
         return next(new Cursor(start, pageSize), 0, action);
     }
 
+    /**
+     * Fetches and hands over pages from {@code cursor} on. Pages that are already fetched (as with
+     * the blocking client) are handled in a loop rather than by nested callbacks, so that a long
+     * list cannot exhaust the stack.
+     */
     private CompletableFuture<ApiResult<Long>> next(Cursor cursor, long count, Consumer<? super T> action) {
-        if (cursor.ended) {
-            return CompletableFuture.completedFuture(ApiResult.success(count));
-        }
-        return fetcher.fetch(cursor.offset, cursor.pageSize).thenCompose(result -> {
+        long handed = count;
+        while (!cursor.ended) {
+            CompletableFuture<ApiResult<Page<T>>> fetch = fetcher.fetch(cursor.offset, cursor.pageSize);
+            if (!fetch.isDone()) {
+                long sofar = handed;
+                return fetch.thenCompose(result -> {
+                    if (!result.ok()) {
+                        return CompletableFuture.completedFuture(ApiResult.<Long>failure(result.error()));
+                    }
+                    return next(cursor, sofar + handOver(cursor, result.data(), action), action);
+                });
+            }
+            ApiResult<Page<T>> result = fetch.join();
             if (!result.ok()) {
                 return CompletableFuture.completedFuture(ApiResult.failure(result.error()));
             }
-            Page<T> page = result.data();
-            cursor.advance(page);
-            page.items().forEach(action);
-            return next(cursor, count + page.items().size(), action);
-        });
+            handed += handOver(cursor, result.data(), action);
+        }
+        return CompletableFuture.completedFuture(ApiResult.success(handed));
+    }
+
+    private long handOver(Cursor cursor, Page<T> page, Consumer<? super T> action) {
+        cursor.advance(page);
+        page.items().forEach(action);
+        return page.items().size();
     }
 
     /** {@return a future of every item in order, or of the first failed page's error; never blocks} */

@@ -96,8 +96,12 @@ class AutoPaginationPropertiesTest {
         List<Application> all = client.applications().list(ListApplicationsParams.builder().take(100).sort("name").order("asc").build())
                 .orElseThrow().data().applications();
         assertThat(all).hasSize(APPLICATIONS);
-        check(all, start, pageSize, Application::id, client.applications().listAll(
-                ListApplicationsParams.builder().take(pageSize).skip(start).sort("name").order("asc").build(), null));
+        ListApplicationsParams params = ListApplicationsParams.builder().take(pageSize).skip(start).sort("name").order("asc").build();
+        check(all, start, pageSize, Application::id, client.applications().listAll(params, null));
+        // The asynchronous client's pager: each page's future completes on an HTTP thread.
+        List<String> viaAsync = client.async().applications().listAll(params, null).toListAsync().join().orElseThrow()
+                .stream().map(Application::id).toList();
+        assertThat(viaAsync).containsExactlyElementsOf(all.stream().skip(start).map(Application::id).toList());
     }
 
     @Property(tries = 15)

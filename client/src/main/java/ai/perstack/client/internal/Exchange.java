@@ -26,7 +26,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * timeout and {@code close()} end it; retryable failures are tried again after a backoff; the
  * listeners and the caller's response hook learn how it ended, once, before its future completes.
  */
-/** The state of one call across its attempts. */
 final class Exchange<T> {
     private final Transport transport;
     private final Call<T> call;

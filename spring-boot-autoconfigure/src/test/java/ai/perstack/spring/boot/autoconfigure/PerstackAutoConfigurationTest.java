@@ -71,6 +71,18 @@ class PerstackAutoConfigurationTest {
     }
 
     @Test
+    void theBuildWritesConfigurationMetadataForEveryProperty() throws Exception {
+        try (var in = getClass().getClassLoader().getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
+            assertThat(in).as("configuration metadata on the class path").isNotNull();
+            var properties = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).get("properties");
+            java.util.Map<String, String> described = new java.util.TreeMap<>();
+            properties.forEach(p -> described.put(p.get("name").asText(), p.path("description").asText()));
+            assertThat(described.keySet()).containsExactly("perstack.api-key", "perstack.base-url", "perstack.max-retries", "perstack.timeout");
+            assertThat(described.values()).allMatch(d -> !d.isBlank());
+        }
+    }
+
+    @Test
     void aMissingKeyFailsTheStartNamingTheProperty() {
         runner.run(context -> {
             assertThat(context).hasFailed();

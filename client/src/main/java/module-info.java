@@ -12,4 +12,5 @@ module ai.perstack.client {
     exports ai.perstack.client.jobs;
     exports ai.perstack.client.experts;
     exports ai.perstack.client.sse;
+    exports ai.perstack.client.listener;
 }

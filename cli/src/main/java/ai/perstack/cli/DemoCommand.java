@@ -189,10 +189,10 @@ final class DemoCommand implements Callable<Integer> {
     /** The demo expert: writes greetings, and has an interactive skill to ask the user. */
     static Expert greeter() {
         ObjectMapper json = new ObjectMapper();
-        SkillTool askUser = new SkillTool("Ask the user a question and wait for the answer",
+        SkillTool askUser = SkillTool.of("Ask the user a question and wait for the answer",
                 json.valueToTree(Map.of("type", "object", "properties", Map.of("question", Map.of("type", "string")),
                         "required", List.of("question"))));
-        return Expert.builder().key("main").name("Greeter")
+        return Expert.builder().key("main").name("greeter")
                 .description("Writes short, friendly greetings")
                 .instruction("Write short, friendly greetings. When you do not know who they are for, ask the user.")
                 .skill("ask", Skill.interactive("Questions to the user", Map.of("askUser", askUser)))

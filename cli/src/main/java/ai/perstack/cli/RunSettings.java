@@ -1,0 +1,68 @@
+package ai.perstack.cli;
+
+import ai.perstack.client.config.PerstackConfig;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The settings of one {@code perstack run}: each flag wins over the file's value; what neither
+ * gives is left to the platform's defaults (which are core's: 100 steps, 5 retries, budget low).
+ *
+ * @param provider        {@code --provider}, else {@code [provider] providerName}, else {@code anthropic}
+ * @param model           {@code --model}, else {@code model}
+ * @param reasoningBudget {@code --reasoning-budget}, else {@code reasoningBudget}, as written
+ * @param maxSteps        {@code --max-steps}, else {@code maxSteps}
+ * @param maxRetries      {@code --max-retries}, else {@code maxRetries}
+ * @param timeout         {@code --timeout}, else {@code timeout} (ms); carried only: the platform has no per-job timeout
+ */
+record RunSettings(String provider, Optional<String> model, Optional<String> reasoningBudget, OptionalInt maxSteps,
+                   OptionalInt maxRetries, OptionalLong timeout) {
+    private static final Set<String> NAMED = Set.of("none", "minimal", "low", "medium", "high");
+
+    static RunSettings of(PerstackConfig file, String provider, String model, String reasoningBudget, Integer maxSteps,
+                          Integer maxRetries, Long timeout) {
+        if (reasoningBudget != null && !NAMED.contains(reasoningBudget) && !reasoningBudget.matches("\\d{1,9}")) {
+            throw new UsageException("--reasoning-budget must be none, minimal, low, medium, high or a token count, not '" + reasoningBudget + "'");
+        }
+        if (timeout != null && timeout < 1) {
+            throw new UsageException("--timeout must be a number of milliseconds >= 1");
+        }
+        return new RunSettings(
+                provider != null ? provider : file.provider().map(PerstackConfig.Provider::providerName).orElse(PerstackConfig.DEFAULT_PROVIDER),
+                model != null ? Optional.of(model) : file.model(),
+                reasoningBudget != null ? Optional.of(reasoningBudget) : file.reasoningBudget(),
+                maxSteps != null ? OptionalInt.of(maxSteps) : file.maxSteps(),
+                maxRetries != null ? OptionalInt.of(maxRetries) : file.maxRetries(),
+                timeout != null ? OptionalLong.of(timeout) : file.timeout());
+    }
+
+    /**
+     * The budget as this platform's job start takes it (low, medium, high). Core's other forms are
+     * converted at this one edge, by core's token table: minimal and counts up to 2048 are low, up to
+     * 5000 medium, more high; none (or 0) cannot be expressed and is refused.
+     */
+    Optional<String> platformReasoningBudget() {
+        if (reasoningBudget.isEmpty()) {
+            return Optional.empty();
+        }
+        String raw = reasoningBudget.get();
+        switch (raw) {
+            case "low", "medium", "high" -> {
+                return Optional.of(raw);
+            }
+            case "minimal" -> {
+                return Optional.of("low");
+            }
+            case "none" -> throw new UsageException("reasoningBudget none: this platform cannot turn reasoning off; use low");
+            default -> {
+                long tokens = Long.parseLong(raw);
+                if (tokens == 0) {
+                    throw new UsageException("reasoningBudget 0: this platform cannot turn reasoning off; use low");
+                }
+                return Optional.of(tokens <= 2048 ? "low" : tokens <= 5000 ? "medium" : "high");
+            }
+        }
+    }
+}

@@ -1,6 +1,7 @@
 package ai.perstack.cli;
 
 import ai.perstack.client.config.PerstackConfig;
+import ai.perstack.client.config.TomlDefinition;
 import ai.perstack.client.config.PerstackToml;
 import ai.perstack.client.config.PerstackTomlException;
 import ai.perstack.client.experts.Expert;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * The experts of a draft, read from a file: a real-format {@code perstack.toml}
  * ({@code [experts."<key>"]} tables, read by {@link PerstackToml}; members keyed as
- * {@link RunDefinition} keys them), JSON ({@code {"experts": [...]}} or a bare array) in core's
+ * {@link TomlDefinition} keys them), JSON ({@code {"experts": [...]}} or a bare array) in core's
  * expert shape, or TOML {@code [[experts]]} tables in that shape. The first expert is the coordinator.
  */
 final class ExpertsFile {
@@ -65,7 +66,7 @@ final class ExpertsFile {
                 if (config.experts().isEmpty()) {
                     throw new UsageException(name + ": no experts");
                 }
-                return RunDefinition.allMembers(config);
+                return TomlDefinition.allMembers(config);
             } catch (PerstackTomlException e) {
                 throw new UsageException(e.getMessage());
             }

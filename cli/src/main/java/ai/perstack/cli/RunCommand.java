@@ -2,6 +2,7 @@ package ai.perstack.cli;
 
 import ai.perstack.client.ApiResult;
 import ai.perstack.client.PerstackClient;
+import ai.perstack.client.config.TomlDefinition;
 import ai.perstack.client.config.PerstackConfig;
 import ai.perstack.client.config.PerstackToml;
 import ai.perstack.client.config.PerstackTomlException;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code perstack run EXPERT QUERY}: runs an expert of {@code perstack.toml} as the Perstack CLI
  * does. It publishes the expert and the experts of the file it delegates to as one definition on
- * the platform ({@link RunDefinition}, {@link RunPublisher}), starts a job with the file's run
+ * the platform ({@link TomlDefinition}, {@link RunPublisher}), starts a job with the file's run
  * settings (flags win), follows it live, asks the expert's interactive questions on the terminal
  * and continues the job with the answers, and exits with the follow exit codes. With no
  * {@code PERSTACK_BASE_URL} (or {@code --base-url}) it runs an in-process platform.
@@ -126,9 +127,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int run(PerstackClient client, Output out, PerstackConfig file, RunSettings settings, String organization) {
-        RunDefinition definition;
+        TomlDefinition definition;
         try {
-            definition = RunDefinition.of(file, expert, organization);
+            definition = TomlDefinition.of(file, expert, organization);
         } catch (PerstackTomlException e) {
             throw new UsageException(e.getMessage());
         }

@@ -2,6 +2,7 @@ package ai.perstack.cli;
 
 import ai.perstack.client.ApiResult;
 import ai.perstack.client.PerstackClient;
+import ai.perstack.client.config.TomlDefinition;
 import ai.perstack.client.experts.AssignVersionInput;
 import ai.perstack.client.experts.CreateDraftInput;
 import ai.perstack.client.experts.Expert;
@@ -15,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Puts a {@link RunDefinition} on the platform so a job can run it: when the scope's newest
+ * Puts a {@link TomlDefinition} on the platform so a job can run it: when the scope's newest
  * version holds exactly these experts it is used as it is; otherwise the scope's draft (created on
  * first use) is updated and a new version assigned — the file's version when it is newer than
  * every version of the scope, else the next patch version after the newest.
@@ -35,7 +36,7 @@ final class RunPublisher {
     private RunPublisher() {
     }
 
-    static Published publish(PerstackClient client, RunDefinition definition, String applicationId) {
+    static Published publish(PerstackClient client, TomlDefinition definition, String applicationId) {
         String scope = definition.scopeName();
         ApiResult<ListVersionsResponse> listed = client.experts().versions().list(scope);
         List<ExpertVersion> versions = listed.ok() ? listed.data().data().versions() : List.of();

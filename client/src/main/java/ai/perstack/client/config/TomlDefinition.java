@@ -1,7 +1,5 @@
-package ai.perstack.cli;
+package ai.perstack.client.config;
 
-import ai.perstack.client.config.PerstackConfig;
-import ai.perstack.client.config.PerstackTomlException;
 import ai.perstack.client.experts.Expert;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The registry definition {@code perstack run} publishes for one expert of a perstack.toml: that
+ * The registry definition of one expert of a perstack.toml (what {@code perstack run} publishes): that
  * expert first (the coordinator), then every expert of the file it delegates to, directly or
  * not. A member's key is the last {@code /}-segment of its file key ({@code @acme/researcher} →
  * {@code researcher}, which is also the name core gives its delegation tool); its name stays the
@@ -24,10 +22,29 @@ import java.util.regex.Pattern;
  * @param scopeName the scope it is published under: {@code @<org>/<coordinator's member key>}
  * @param experts   the members, the coordinator first
  */
-record RunDefinition(String scopeName, List<Expert> experts) {
+public record TomlDefinition(String scopeName, List<Expert> experts) {
     private static final Pattern PUBLISHED_KEY = Pattern.compile("^@[a-z0-9][a-z0-9_-]*/[a-z0-9][a-z0-9_-]*(@.+)?$");
 
-    static RunDefinition of(PerstackConfig config, String expertKey, String organization) {
+    /**
+     * Copies the members.
+     *
+     * @param scopeName the scope it is published under
+     * @param experts the members, the coordinator first
+     */
+    public TomlDefinition {
+        experts = List.copyOf(experts);
+    }
+
+    /**
+     * The definition of {@code expertKey} for the scope {@code @organization/<member key>}.
+     *
+     * @param config the file
+     * @param expertKey the expert's table name
+     * @param organization the organization that publishes it
+     * @return the definition
+     * @throws PerstackTomlException when the file has no such expert, a delegate resolves to nothing, or member keys clash
+     */
+    public static TomlDefinition of(PerstackConfig config, String expertKey, String organization) {
         config.expert(expertKey);
         Map<String, String> memberKeys = new LinkedHashMap<>();
         Deque<String> todo = new ArrayDeque<>(List.of(expertKey));
@@ -55,11 +72,17 @@ record RunDefinition(String scopeName, List<Expert> experts) {
         }
         List<Expert> members = new ArrayList<>();
         memberKeys.forEach((fileKey, member) -> members.add(member(config.expert(fileKey), member, memberKeys)));
-        return new RunDefinition("@" + organization + "/" + memberKeys.get(expertKey), members);
+        return new TomlDefinition("@" + organization + "/" + memberKeys.get(expertKey), members);
     }
 
-    /** Every expert of the file, in file order, as members of one definition (for {@code --file}). */
-    static List<Expert> allMembers(PerstackConfig config) {
+    /**
+     * Every expert of the file, in file order, as members of one definition (a draft made from the whole file).
+     *
+     * @param config the file
+     * @return the members, keyed as {@link #of} keys them
+     * @throws PerstackTomlException when two experts would get the same member key
+     */
+    public static List<Expert> allMembers(PerstackConfig config) {
         Map<String, String> memberKeys = new LinkedHashMap<>();
         config.experts().keySet().forEach(k -> {
             String member = memberKey(k);
@@ -73,8 +96,13 @@ record RunDefinition(String scopeName, List<Expert> experts) {
         return members;
     }
 
-    /** {@code @acme/researcher} → {@code researcher}; {@code triage} → {@code triage}. */
-    static String memberKey(String fileKey) {
+    /**
+     * A file key's member key.
+     *
+     * @param fileKey {@code @acme/researcher} or {@code triage}
+     * @return {@code researcher} or {@code triage}
+     */
+    public static String memberKey(String fileKey) {
         return fileKey.substring(fileKey.lastIndexOf('/') + 1);
     }
 
@@ -86,8 +114,8 @@ record RunDefinition(String scopeName, List<Expert> experts) {
         return Expert.fromJson(json);
     }
 
-    /** The coordinator's own version from the file (core's default {@code 1.0.0}). */
-    String fileVersion() {
+    /** {@return the coordinator's own version from the file (core's default {@code 1.0.0})} */
+    public String fileVersion() {
         return experts.get(0).version().orElse("1.0.0");
     }
 }

@@ -55,7 +55,11 @@ public sealed interface ProviderSkill permits ProviderSkill.Builtin, ProviderSki
      * @param skillId {@code pdf}, {@code docx}, {@code pptx} or {@code xlsx}
      */
     record Builtin(String skillId) implements ProviderSkill {
-        /** Checks the id is present. */
+        /**
+         * Checks the id is present.
+         *
+         * @param skillId {@code pdf}, {@code docx}, {@code pptx} or {@code xlsx}
+         */
         public Builtin {
             if (skillId == null) {
                 throw new IllegalArgumentException("skillId is required");
@@ -75,7 +79,12 @@ public sealed interface ProviderSkill permits ProviderSkill.Builtin, ProviderSki
      * @param definition its definition
      */
     record Custom(String name, String definition) implements ProviderSkill {
-        /** Checks both are present. */
+        /**
+         * Checks both are present.
+         *
+         * @param name its name
+         * @param definition its definition
+         */
         public Custom {
             if (name == null || definition == null) {
                 throw new IllegalArgumentException("name and definition are required");

@@ -149,7 +149,20 @@ public sealed interface Skill permits Skill.McpStdio, Skill.McpSse, Skill.Intera
                     Optional<List<String>> allowedDomains) implements Skill {
         static final String TYPE = "mcpStdioSkill";
 
-        /** Normalizes absent values and copies the lists. */
+        /**
+         * Normalizes absent values and copies the lists.
+         *
+         * @param description see the record
+         * @param rule see the record
+         * @param command see the record
+         * @param packageName see the record
+         * @param args see the record
+         * @param pick see the record
+         * @param omit see the record
+         * @param requiredEnv see the record
+         * @param lazyInit see the record
+         * @param allowedDomains see the record
+         */
         public McpStdio {
             if (command == null) {
                 throw new IllegalArgumentException("command is required");
@@ -228,7 +241,16 @@ public sealed interface Skill permits Skill.McpStdio, Skill.McpSse, Skill.Intera
                   Optional<List<String>> allowedDomains) implements Skill {
         static final String TYPE = "mcpSseSkill";
 
-        /** Normalizes absent values and copies the lists. */
+        /**
+         * Normalizes absent values and copies the lists.
+         *
+         * @param description see the record
+         * @param rule see the record
+         * @param endpoint see the record
+         * @param pick see the record
+         * @param omit see the record
+         * @param allowedDomains see the record
+         */
         public McpSse {
             if (endpoint == null) {
                 throw new IllegalArgumentException("endpoint is required");
@@ -266,7 +288,13 @@ public sealed interface Skill permits Skill.McpStdio, Skill.McpSse, Skill.Intera
     record Interactive(Optional<String> description, Optional<String> rule, Map<String, SkillTool> tools) implements Skill {
         static final String TYPE = "interactiveSkill";
 
-        /** Normalizes absent values and keeps the tools' order. */
+        /**
+         * Normalizes absent values and keeps the tools' order.
+         *
+         * @param description see the record
+         * @param rule see the record
+         * @param tools see the record
+         */
         public Interactive {
             description = description == null ? Optional.empty() : description;
             rule = rule == null ? Optional.empty() : rule;

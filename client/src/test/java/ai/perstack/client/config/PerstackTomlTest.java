@@ -3,6 +3,7 @@ package ai.perstack.client.config;
 import ai.perstack.client.experts.Expert;
 import ai.perstack.client.experts.ProviderSkill;
 import ai.perstack.client.experts.Skill;
+import ai.perstack.client.experts.SkillTool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -69,8 +70,13 @@ class PerstackTomlTest {
         Expert summarizer = config.expert("summarizer");
         assertThat(summarizer.version()).as("core's default version").contains("1.0.0");
         assertThat(summarizer.instruction()).contains("日本語");
-        assertThat(summarizer.skills()).as("skills absent: core's base skill").containsOnlyKeys(Skill.BASE);
-        assertThat(summarizer.skills().get(Skill.BASE)).isEqualTo(Skill.base());
+        SkillTool askReader = summarizer.skills().get("feedback").tools().get("askReader");
+        assertThat(askReader.inputJsonSchemaNode().at("/properties/topic/description").asText()).isEqualTo("Qué destacar");
+        assertThat(askReader.inputJsonSchema()).startsWith("{\n").endsWith("}\n");
+
+        Expert plain = PerstackToml.parse("[experts.plain]\ninstruction = \"x\"", "p.toml").expert("plain");
+        assertThat(plain.skills()).as("skills absent: core's base skill").containsOnlyKeys(Skill.BASE);
+        assertThat(plain.skills().get(Skill.BASE)).isEqualTo(Skill.base());
     }
 
     @Test

@@ -94,8 +94,15 @@ class ReadmeTest {
                     "askUser: Who is it for?",
                     "Done: Write a short greeting (answer: Java developers)",
                     "Done: Count the sheep",
-                    "ANTHROPIC_API_KEY");
-            assertThat(platform.client.jobs().list().orElseThrow().data().jobs()).hasSize(2);
+                    "ANTHROPIC_API_KEY",
+                    // perstack run: on an in-process platform (no PERSTACK_BASE_URL yet), then on this one.
+                    "Expert    @local/triage@1.0.0  (published; triage, summarizer)",
+                    "delegate            → summarizer: Summarize report 7",
+                    "? Delete the duplicates?",
+                    "Done: Sort the new reports (answer: yes)",
+                    "Expert    @local/greeter@1.0.0  (unchanged; greeter)",
+                    "Done: Write a greeting for the team");
+            assertThat(platform.client.jobs().list().orElseThrow().data().jobs()).hasSize(3);
         }
     }
 

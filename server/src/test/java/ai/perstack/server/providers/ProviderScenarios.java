@@ -101,14 +101,13 @@ abstract class ProviderScenarios {
                     .data("application").get("id").asText();
             String scope = "@" + api.org() + "/team";
             List<Object> experts = List.of(
-                    Map.of("key", "main", "name", "Main", "instruction", MAIN_INSTRUCTION,
-                            "skills", Map.of("ask", Map.of("type", "interactive", "description", "Ask the user",
+                    Map.of("key", "main", "name", "main", "instruction", MAIN_INSTRUCTION,
+                            "skills", Map.of("ask", Map.of("type", "interactiveSkill", "description", "Ask the user",
                                     "tools", Map.of("askUser", Map.of("description", "Ask the user a question",
-                                            "inputJsonSchema", Map.of("type", "object",
-                                                    "properties", Map.of("question", Map.of("type", "string")),
-                                                    "required", List.of("question")))))),
+                                            "inputJsonSchema",
+                                            "{\"type\":\"object\",\"properties\":{\"question\":{\"type\":\"string\"}},\"required\":[\"question\"]}")))),
                             "delegates", List.of("helper")),
-                    Map.of("key", "helper", "name", "Helper", "description", "Adds numbers",
+                    Map.of("key", "helper", "name", "helper", "description", "Adds numbers",
                             "instruction", HELPER_INSTRUCTION));
             String draftId = expect(api.post("/api/v1/experts/" + scope + "/drafts",
                     Map.of("applicationId", applicationId, "experts", experts)), 201).data("draft").get("id").asText();

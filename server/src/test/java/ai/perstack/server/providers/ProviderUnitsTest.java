@@ -16,9 +16,9 @@ class ProviderUnitsTest {
     void toolNamesAreSanitizedCutTo64AndUnique() {
         JsonNode expert = ProviderScenarios.parse("""
                 {"key":"main","skills":{
-                  "my skill!":{"type":"interactive","tools":{"ask.user":{"description":"d"},"ask user":{}}},
-                  "mcp":{"type":"mcpStdio","command":"x"},
-                  "%s":{"type":"interactive","tools":{"t":{}}}},
+                  "my skill!":{"type":"interactiveSkill","tools":{"ask.user":{"description":"d"},"ask user":{}}},
+                  "mcp":{"type":"mcpStdioSkill","command":"x"},
+                  "%s":{"type":"interactiveSkill","tools":{"t":{}}}},
                  "delegates":["helper","@acme/writer@1.2.0","missing"]}
                 """.formatted("s".repeat(70)));
         Map<String, ChatTool> tools = ChatTool.forExpert(expert, Map.of("helper", ProviderScenarios.parse("{\"name\":\"Helper\"}"),

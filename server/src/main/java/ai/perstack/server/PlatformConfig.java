@@ -23,8 +23,10 @@ public final class PlatformConfig {
     private final int workers;
     private final Duration streamPing;
     private final ProviderSettings providerSettings;
+    private final int maxStreamsPerOrganization;
 
     private PlatformConfig(Builder b) {
+        this.maxStreamsPerOrganization = b.maxStreamsPerOrganization;
         this.providerSettings = b.providerSettings;
         this.workers = b.workers;
         this.streamPing = b.streamPing;
@@ -88,6 +90,11 @@ public final class PlatformConfig {
         return providerSettings;
     }
 
+    /** How many checkpoint streams one organization may hold open at once. */
+    public int maxStreamsPerOrganization() {
+        return maxStreamsPerOrganization;
+    }
+
     @Override
     public String toString() {
         // Key material is never printed.
@@ -107,8 +114,18 @@ public final class PlatformConfig {
         private int workers = 4;
         private Duration streamPing = Duration.ofSeconds(15);
         private ProviderSettings providerSettings = ProviderSettings.defaults();
+        private int maxStreamsPerOrganization = 256;
 
         private Builder() {
+        }
+
+        /** Checkpoint streams one organization may hold open at once, 1..100000; default 256. */
+        public Builder maxStreamsPerOrganization(int max) {
+            if (max < 1 || max > 100_000) {
+                throw new IllegalArgumentException("maxStreamsPerOrganization must be 1..100000");
+            }
+            this.maxStreamsPerOrganization = max;
+            return this;
         }
 
         /** Timeouts and retry waits of the HTTP model providers; default {@link ProviderSettings#defaults()}. */

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every API call goes through, in order: authentication, rate limit, body limit,
+ * What every API call goes through, in order: authentication and rate limit, body limits,
  * idempotency, the handler, and error mapping. Handlers only parse, call and render.
  */
 final class ApiPipeline {
@@ -51,20 +51,7 @@ final class ApiPipeline {
     }
 
     private void run(Context ctx, ApiHandler handler) throws IOException {
-        String key = bearerKey(ctx);
-        if (rateLimiter.enabled()) {
-            long wait = rateLimiter.acquire(key == null ? "anonymous" : ApiKeys.hash(key));
-            if (wait > 0) {
-                ctx.header("Retry-After", Long.toString(wait));
-                throw ApiException.of(ApiException.Kind.RATE_LIMITED, "rate limit exceeded; retry after " + wait + " s");
-            }
-        }
-        Organization org = (key == null ? Optional.<Organization>empty() : access.authenticate(key))
-                .orElseThrow(() -> {
-                    ctx.header("WWW-Authenticate", "Bearer");
-                    return ApiException.of(ApiException.Kind.UNAUTHENTICATED,
-                            key == null ? "missing API key: send Authorization: Bearer <key>" : "unknown API key");
-                });
+        Organization org = authenticate(ctx);
         byte[] body = readBody(ctx);
         String idempotencyKey = ctx.method().name().equals("POST") ? ctx.header("Idempotency-Key") : null;
         if (idempotencyKey != null) {
@@ -144,9 +131,22 @@ final class ApiPipeline {
         try {
             return in.read(buffer);
         } catch (IOException e) {
+            if (malformed(e)) {
+                throw ApiException.badRequest("malformed request body (bad chunked encoding)");
+            }
             // The idle timeout passed mid-body, or the client went away (then nobody reads this answer).
             throw ApiException.of(ApiException.Kind.REQUEST_TIMEOUT, TOO_SLOW);
         }
+    }
+
+    /** Whether Jetty failed the read because the body's framing is broken (a bad chunk), not for time. */
+    private static boolean malformed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() == 400) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code bytes} since {@code startedNanos} fall below the minimum rate once the grace is over. */
@@ -182,22 +182,33 @@ final class ApiPipeline {
     }
 
     /**
-     * Rate limit and authentication only, for handlers that write their own response (the
-     * checkpoint stream); throws the same errors {@link #wrap} renders.
+     * Authentication and rate limit, also for handlers that write their own response (the
+     * checkpoint stream); throws the errors {@link #wrap} renders. With a rate limit, a key that
+     * authenticates spends its own bucket; a request that does not (no key, an unknown key)
+     * spends its client address's, so rotating made-up keys buys no extra requests (and a client
+     * that keeps failing gets 429s), while the keys that do authenticate keep their own budget.
      */
     Organization authenticate(Context ctx) {
         String key = bearerKey(ctx);
-        if (rateLimiter.enabled()) {
-            long wait = rateLimiter.acquire(key == null ? "anonymous" : ApiKeys.hash(key));
-            if (wait > 0) {
-                ctx.header("Retry-After", Long.toString(wait));
-                throw ApiException.of(ApiException.Kind.RATE_LIMITED, "rate limit exceeded; retry after " + wait + " s");
+        Optional<Organization> org = key == null ? Optional.empty() : access.authenticate(key);
+        if (org.isEmpty()) {
+            if (rateLimiter.enabled()) {
+                limit(ctx, rateLimiter.acquire("client:" + ctx.req().getRemoteAddr()));
             }
-        }
-        return (key == null ? Optional.<Organization>empty() : access.authenticate(key)).orElseThrow(() -> {
             ctx.header("WWW-Authenticate", "Bearer");
-            return ApiException.of(ApiException.Kind.UNAUTHENTICATED,
+            throw ApiException.of(ApiException.Kind.UNAUTHENTICATED,
                     key == null ? "missing API key: send Authorization: Bearer <key>" : "unknown API key");
-        });
+        }
+        if (rateLimiter.enabled()) {
+            limit(ctx, rateLimiter.acquire("key:" + ApiKeys.hash(key)));
+        }
+        return org.get();
+    }
+
+    private static void limit(Context ctx, long wait) {
+        if (wait > 0) {
+            ctx.header("Retry-After", Long.toString(wait));
+            throw ApiException.of(ApiException.Kind.RATE_LIMITED, "rate limit exceeded; retry after " + wait + " s");
+        }
     }
 }

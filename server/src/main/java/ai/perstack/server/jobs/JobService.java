@@ -42,6 +42,8 @@ public final class JobService {
     /** Fields checkpoint lists can be sorted by. */
     public static final Set<String> CHECKPOINT_SORT_FIELDS = Set.of("sequence", "createdAt");
     private static final Set<String> BUDGETS = Set.of("low", "medium", "high");
+    /** The most files a job holds, across its start and every continue. */
+    public static final int MAX_FILES = 1000;
 
     private final Database db;
     private final JobRepository jobs;
@@ -117,7 +119,7 @@ public final class JobService {
                     definition.scopeName() + "@" + definition.version().version(), snapshot.toString(), now);
             j.status = JobStatus.QUEUED;
             j.query = in.query();
-            j.filesJson = JobJson.files(in.files() == null ? List.of() : in.files());
+            j.filesJson = JobJson.files(in.files() == null ? List.of() : JobJson.distinct(List.of(), in.files()));
             j.provider = in.provider();
             j.model = in.model();
             j.reasoningBudget = in.reasoningBudget() == null ? "low" : in.reasoningBudget();
@@ -159,6 +161,28 @@ public final class JobService {
             } catch (ApiException e) {
                 // Not resolvable now: a run that delegates to it stops with an error naming it.
             }
+        }
+    }
+
+    /** A job only goes on while its application exists and is active (409 otherwise). */
+    private void requireActiveApplication(Tx tx, Organization org, JobRecord job) throws SQLException {
+        ApplicationRecord app = applications.find(tx, org.id(), job.applicationId).orElse(null);
+        if (app == null) {
+            throw ApiException.conflict("application " + job.applicationId + " was deleted; its jobs cannot go on");
+        }
+        if (!"active".equals(app.status())) {
+            throw ApiException.conflict("application " + job.applicationId + " is inactive; its jobs cannot go on");
+        }
+    }
+
+    /** The job's files with {@code added} must stay within {@link #MAX_FILES}. */
+    private static void checkFileCount(Validation v, JobRecord job, List<String> added) {
+        if (added == null || added.isEmpty()) {
+            return;
+        }
+        int total = JobJson.distinct(JobJson.files(job.filesJson), added).size();
+        if (total > MAX_FILES) {
+            v.fail("files", "a job holds at most " + MAX_FILES + " files; with these it would hold " + total);
         }
     }
 
@@ -209,7 +233,10 @@ public final class JobService {
             v.fail("query", "must not be empty");
         }
         if (files != null) {
-            for (int i = 0; i < files.size(); i++) {
+            if (files.size() > MAX_FILES) {
+                v.fail("files", "a job holds at most " + MAX_FILES + " files");
+            }
+            for (int i = 0; i < files.size() && i < MAX_FILES; i++) {
                 v.length("files[" + i + "]", files.get(i), 1, 1024);
             }
         }
@@ -248,6 +275,9 @@ public final class JobService {
             if (!pause && !resume) {
                 throw ApiException.conflict("cannot change a " + j.status + " job to " + status);
             }
+            if (resume) {
+                requireActiveApplication(tx, org, j);
+            }
             j.status = status;
             j.updatedAt = now();
             jobs.update(tx, j);
@@ -271,7 +301,9 @@ public final class JobService {
         v.throwIfInvalid();
         JobRecord job = db.inTransaction(tx -> {
             JobRecord j = require(tx, org, id, true);
+            requireActiveApplication(tx, org, j);
             checkSecret(tx, org, provider, v);
+            checkFileCount(v, j, in.files());
             v.throwIfInvalid();
             JobContinuation.apply(j, in, provider != null ? provider : providers.find(j.provider).orElse(null), now());
             jobs.update(tx, j);

@@ -272,6 +272,24 @@ public abstract class ChatProvider implements ModelProvider {
             throw new ProviderFailure("ConfigurationError", "secret " + keySecret() + " is not set; the " + name()
                     + " provider needs it", false);
         }
-        return key.strip();
+        String stripped = key.strip();
+        if (!headerSafe(stripped)) {
+            // Said without the value: an HTTP client's own error would quote it.
+            throw new ProviderFailure("ConfigurationError", "secret " + keySecret() + " holds characters an HTTP "
+                    + "header cannot carry (only printable ASCII is allowed: no control characters, NUL, line "
+                    + "breaks or non-ASCII letters); set it again", false);
+        }
+        return stripped;
+    }
+
+    /** Whether {@code value} is printable ASCII (space included), so that any HTTP client sends it as is. */
+    static boolean headerSafe(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 }

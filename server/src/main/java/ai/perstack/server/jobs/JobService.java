@@ -16,7 +16,6 @@ import ai.perstack.server.store.ApplicationRecord;
 import ai.perstack.server.store.ApplicationRepository;
 import ai.perstack.server.store.CheckpointRepository;
 import ai.perstack.server.store.Database;
-import ai.perstack.server.store.EnvEntryRecord;
 import ai.perstack.server.store.EnvRepository;
 import ai.perstack.server.store.JobRecord;
 import ai.perstack.server.store.JobRepository;
@@ -27,9 +26,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -190,11 +187,7 @@ public final class JobService {
         if (provider == null || provider.keySecret() == null) {
             return;
         }
-        Map<String, String> variables = new HashMap<>();
-        for (EnvEntryRecord e : env.list(tx, org.id(), "variable")) {
-            variables.put(e.name(), e.plainValue());
-        }
-        String secret = provider.requiredSecret(variables);
+        String secret = provider.requiredSecret();
         if (secret != null && env.find(tx, org.id(), secret).filter(e -> e.kind().equals("secret")).isEmpty()) {
             v.fail(secret, "secret " + secret + " is not set; the " + provider.name() + " provider needs it");
         }

@@ -20,24 +20,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Anthropic's Messages API: {@code POST {ANTHROPIC_BASE_URL}/v1/messages} with {@code x-api-key}
+ * Anthropic's Messages API: {@code POST {base URL}/v1/messages} (the operator's, {@link ProviderSettings#anthropicBaseUrl()}) with {@code x-api-key}
  * the secret {@code ANTHROPIC_API_KEY} and {@code anthropic-version: 2023-06-01}. The job's
  * reasoning budget turns on extended thinking ({@code low|medium|high} → 2048/5000/10000 budget
  * tokens); the thinking text is recorded as the step's {@code reasoning}, and thinking blocks go
  * back to the model unchanged.
  */
 public final class AnthropicProvider extends ChatProvider {
-    public static final String BASE_URL_VARIABLE = "ANTHROPIC_BASE_URL";
     public static final String KEY_SECRET = "ANTHROPIC_API_KEY";
-    public static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
     public static final String DEFAULT_MODEL = "claude-sonnet-4-5";
     public static final String API_VERSION = "2023-06-01";
     /** Room for the answer on top of the thinking budget ({@code max_tokens} must exceed {@code budget_tokens}). */
     static final int ANSWER_TOKENS = 8192;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    private final URI base;
+
     public AnthropicProvider(ProviderSettings settings) {
         super(settings);
+        this.base = settings.anthropicBaseUrl();
     }
 
     @Override
@@ -70,12 +71,10 @@ public final class AnthropicProvider extends ChatProvider {
 
     @Override
     protected Endpoint endpoint(JobEnvironment env) throws ProviderFailure {
-        URI base = baseUrl(env, BASE_URL_VARIABLE, DEFAULT_BASE_URL);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("x-api-key", requireKey(env));
         headers.put("anthropic-version", API_VERSION);
-        return new Endpoint(resolve(base, "/v1/messages"), headers,
-                env.isSecret(BASE_URL_VARIABLE) ? null : base.toString());
+        return new Endpoint(resolve(base, "/v1/messages"), headers, base.toString());
     }
 
     @Override

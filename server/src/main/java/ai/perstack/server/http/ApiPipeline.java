@@ -22,7 +22,10 @@ final class ApiPipeline {
     /** Bytes per second a request body must keep up on average after {@link #BODY_GRACE_MILLIS}. */
     static final long MIN_BODY_RATE = 4 * 1024;
     static final long BODY_GRACE_MILLIS = 5_000;
+    /** The longest a whole request body may take to arrive, however fast it trickles. */
+    static final long BODY_DEADLINE_MILLIS = 30_000;
     static final String TOO_SLOW = "the request body arrived too slowly (below " + MIN_BODY_RATE / 1024 + " KiB/s)";
+    static final String TOO_LATE = "the request body did not arrive within " + BODY_DEADLINE_MILLIS / 1000 + " s";
     private static final long DISCARD_LIMIT = 16L * 1024 * 1024;
     static final String RENDERED = "perstack.rendered";
     private static final Logger LOG = LoggerFactory.getLogger(ApiPipeline.class);
@@ -31,6 +34,7 @@ final class ApiPipeline {
     private final RateLimiter rateLimiter;
     private final Idempotency idempotency;
     private final JsonCodec json;
+    private final BodySlots bodySlots = new BodySlots();
 
     ApiPipeline(AccessService access, RateLimiter rateLimiter, Idempotency idempotency, JsonCodec json) {
         this.access = access;
@@ -96,15 +100,43 @@ final class ApiPipeline {
     }
 
     /**
+     * Reads the body within the bounds of {@link BodySlots}: a client with too many bodies in
+     * flight, or a server with too many, gets a 429 with {@code Retry-After} at once.
+     */
+    private byte[] readBody(Context ctx) throws IOException {
+        if (!hasBody(ctx)) {
+            return new byte[0];
+        }
+        String client = ctx.req().getRemoteAddr();
+        BodySlots.Result slot = bodySlots.tryAcquire(client);
+        if (slot != BodySlots.Result.TAKEN) {
+            ctx.header("Retry-After", "1");
+            throw ApiException.of(ApiException.Kind.RATE_LIMITED, slot == BodySlots.Result.CLIENT_FULL
+                    ? "this client is sending " + BodySlots.PER_CLIENT + " request bodies already; retry after 1 s"
+                    : "the server is receiving " + BodySlots.TOTAL + " request bodies already; retry after 1 s");
+        }
+        try {
+            return readBody(ctx.req().getContentLengthLong(), ctx.req().getInputStream());
+        } finally {
+            bodySlots.release(client);
+        }
+    }
+
+    /** Whether the request announces a body (a Content-Length above 0, or chunks). */
+    private static boolean hasBody(Context ctx) {
+        return ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
+    }
+
+    /**
      * Reads at most 1 MiB; a larger body is a 413 whether or not Content-Length announced it.
      * A body that trickles in would hold this request thread for as long as it kept trickling
      * (the connection's idle timeout restarts with every byte): after a grace of
      * {@link #BODY_GRACE_MILLIS} it must keep up {@link #MIN_BODY_RATE} bytes per second on
-     * average, or the request ends with 408. A body that stops arriving ends at the idle timeout, also 408.
+     * average, and all of it must arrive within {@link #BODY_DEADLINE_MILLIS}, or the request
+     * ends with 408. A body that stops arriving ends at the idle timeout, also 408.
      */
-    static byte[] readBody(Context ctx) throws IOException {
-        long declared = ctx.req().getContentLengthLong();
-        try (InputStream in = ctx.req().getInputStream()) {
+    static byte[] readBody(long declared, InputStream input) throws IOException {
+        try (InputStream in = input) {
             if (declared > MAX_BODY_BYTES) {
                 discard(in);
                 throw tooLarge();
@@ -121,6 +153,9 @@ final class ApiPipeline {
                 }
                 if (tooSlow(body.size(), started)) {
                     throw ApiException.of(ApiException.Kind.REQUEST_TIMEOUT, TOO_SLOW);
+                }
+                if ((System.nanoTime() - started) / 1_000_000L > BODY_DEADLINE_MILLIS) {
+                    throw ApiException.of(ApiException.Kind.REQUEST_TIMEOUT, TOO_LATE);
                 }
             }
             return body.toByteArray();

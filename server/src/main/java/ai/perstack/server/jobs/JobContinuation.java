@@ -61,7 +61,7 @@ final class JobContinuation {
             job.maxSteps += in.maxSteps();
         }
         if (in.files() != null && !in.files().isEmpty()) {
-            job.filesJson = JobJson.files(JobJson.distinct(JobJson.files(job.filesJson), in.files()));
+            job.filesJson = JobJson.files(JobFiles.merge(JobJson.files(job.filesJson), in.files()));
         }
         job.stateJson = state.toJson();
         job.status = JobStatus.QUEUED;

@@ -39,8 +39,6 @@ public final class JobService {
     /** Fields checkpoint lists can be sorted by. */
     public static final Set<String> CHECKPOINT_SORT_FIELDS = Set.of("sequence", "createdAt");
     private static final Set<String> BUDGETS = Set.of("low", "medium", "high");
-    /** The most files a job holds, across its start and every continue. */
-    public static final int MAX_FILES = 1000;
 
     private final Database db;
     private final JobRepository jobs;
@@ -116,7 +114,7 @@ public final class JobService {
                     definition.scopeName() + "@" + definition.version().version(), snapshot.toString(), now);
             j.status = JobStatus.QUEUED;
             j.query = in.query();
-            j.filesJson = JobJson.files(in.files() == null ? List.of() : JobJson.distinct(List.of(), in.files()));
+            j.filesJson = JobJson.files(in.files() == null ? List.of() : JobFiles.merge(List.of(), in.files()));
             j.provider = in.provider();
             j.model = in.model();
             j.reasoningBudget = in.reasoningBudget() == null ? "low" : in.reasoningBudget();
@@ -172,17 +170,6 @@ public final class JobService {
         }
     }
 
-    /** The job's files with {@code added} must stay within {@link #MAX_FILES}. */
-    private static void checkFileCount(Validation v, JobRecord job, List<String> added) {
-        if (added == null || added.isEmpty()) {
-            return;
-        }
-        int total = JobJson.distinct(JobJson.files(job.filesJson), added).size();
-        if (total > MAX_FILES) {
-            v.fail("files", "a job holds at most " + MAX_FILES + " files; with these it would hold " + total);
-        }
-    }
-
     private void checkSecret(Tx tx, Organization org, ModelProvider provider, Validation v) throws SQLException {
         if (provider == null || provider.keySecret() == null) {
             return;
@@ -226,12 +213,7 @@ public final class JobService {
             v.fail("query", "must not be empty");
         }
         if (files != null) {
-            if (files.size() > MAX_FILES) {
-                v.fail("files", "a job holds at most " + MAX_FILES + " files");
-            }
-            for (int i = 0; i < files.size() && i < MAX_FILES; i++) {
-                v.length("files[" + i + "]", files.get(i), 1, 1024);
-            }
+            JobFiles.checkGiven(v, files);
         }
         if (required && query == null && (files == null || files.isEmpty())) {
             v.fail("query", "query or files is required");
@@ -296,7 +278,7 @@ public final class JobService {
             JobRecord j = require(tx, org, id, true);
             requireActiveApplication(tx, org, j);
             checkSecret(tx, org, provider, v);
-            checkFileCount(v, j, in.files());
+            JobFiles.checkAdded(v, j.filesJson, in.files());
             v.throwIfInvalid();
             JobContinuation.apply(j, in, provider != null ? provider : providers.find(j.provider).orElse(null), now());
             jobs.update(tx, j);

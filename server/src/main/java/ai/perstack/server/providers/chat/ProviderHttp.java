@@ -160,7 +160,12 @@ public final class ProviderHttp {
         if (text.isEmpty()) {
             return "(no message)";
         }
-        return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "..." : text;
+        if (text.length() <= MAX_MESSAGE) {
+            return text;
+        }
+        // Never cut between the two halves of a surrogate pair.
+        int end = Character.isHighSurrogate(text.charAt(MAX_MESSAGE - 1)) ? MAX_MESSAGE - 1 : MAX_MESSAGE;
+        return text.substring(0, end) + "...";
     }
 
     /** {@code retry-after-ms}, else {@code retry-after} in seconds or as an HTTP date; null when absent or unreadable. */

@@ -2,6 +2,7 @@ package ai.perstack.cli;
 
 import ai.perstack.server.LocalPlatform;
 import ai.perstack.server.PlatformConfig;
+import ai.perstack.server.providers.ProviderSettings;
 import ai.perstack.server.security.KeyFiles;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
                 "  perstack serve --database-url 'jdbc:postgresql://localhost:5432/perstack?user=me&password=secret'",
                 "",
                 "Environment: PERSTACK_DATABASE_URL, PERSTACK_BOOTSTRAP_API_KEY (use this key instead of generating one),",
-                "PERSTACK_MASTER_KEY (base64, 32 bytes; encrypts secrets; default: DATA_DIR/master.key)."})
+                "PERSTACK_MASTER_KEY (base64, 32 bytes; encrypts secrets; default: DATA_DIR/master.key),",
+                "OPENAI_BASE_URL, ANTHROPIC_BASE_URL (where model calls go; the flags win)."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,6 +43,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--rate-limit", defaultValue = "0", description = "Requests per second per API key (default: 0 = off).")
     int rateLimit;
 
+    @Option(names = "--openai-base-url", description = "Where the openai provider calls, e.g. http://127.0.0.1:11434/v1 "
+            + "for Ollama (default: env OPENAI_BASE_URL, else https://api.openai.com/v1).")
+    String openAiBaseUrl;
+
+    @Option(names = "--anthropic-base-url", description = "Where the anthropic provider calls "
+            + "(default: env ANTHROPIC_BASE_URL, else https://api.anthropic.com).")
+    String anthropicBaseUrl;
+
     @Option(names = "--workers", defaultValue = "4", description = "Jobs this process runs at once, 1..256 (default: ${DEFAULT-VALUE}).")
     int workers;
 
@@ -55,6 +65,9 @@ final class ServeCommand implements Callable<Integer> {
                 .masterKey(masterKey == null || masterKey.isBlank() ? null : KeyFiles.decodeMasterKey(masterKey))
                 .rateLimit(rateLimit)
                 .workers(workers)
+                .providerSettings(ProviderSettings.defaults()
+                        .withOpenAiBaseUrl(openAiBaseUrl != null ? openAiBaseUrl : io.getenv("OPENAI_BASE_URL"))
+                        .withAnthropicBaseUrl(anthropicBaseUrl != null ? anthropicBaseUrl : io.getenv("ANTHROPIC_BASE_URL")))
                 .build();
         LocalPlatform platform = LocalPlatform.start(config);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -82,8 +82,10 @@ public final class LocalPlatform implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
         }
+        KeyFiles.restrict(config.dataDir());
         byte[] masterKey = config.masterKey() != null ? config.masterKey() : KeyFiles.loadOrCreateMasterKey(config.dataDir());
         Database db = Database.open(config.databaseUrl(), config.dataDir());
+        KeyFiles.restrict(config.dataDir()); // the H2 file Database.open may just have created
         try {
             Clock clock = Clock.systemUTC();
             ObjectMapper json = new ObjectMapper();
@@ -111,7 +113,8 @@ public final class LocalPlatform implements AutoCloseable {
                     config.workers(), organizationId -> jobEnvironment(envService, organizationId));
             HttpApi http;
             try {
-                http = new HttpApi(services, config.host(), config.port(), config.rateLimit(), Version.VALUE);
+                http = new HttpApi(services, config.host(), config.port(), config.rateLimit(),
+                        config.maxStreamsPerOrganization(), Version.VALUE);
             } catch (RuntimeException e) {
                 workers.close();
                 throw e;

@@ -10,7 +10,7 @@ import java.util.Objects;
  * How to start a {@link LocalPlatform}. Built with {@link #builder()}; every setting has a default:
  * {@code 127.0.0.1}, port 8080, data directory {@code ./.perstack}, H2 in the data directory,
  * a generated bootstrap key, the master key from {@code DIR/master.key}, no rate limit,
- * 4 job workers, a stream ping every 15 s.
+ * 4 job workers, a stream ping every 15 s, at most 1,000 open checkpoint streams per organization.
  */
 public final class PlatformConfig {
     private final String host;
@@ -23,8 +23,10 @@ public final class PlatformConfig {
     private final int workers;
     private final Duration streamPing;
     private final ProviderSettings providerSettings;
+    private final int maxStreamsPerOrganization;
 
     private PlatformConfig(Builder b) {
+        this.maxStreamsPerOrganization = b.maxStreamsPerOrganization;
         this.providerSettings = b.providerSettings;
         this.workers = b.workers;
         this.streamPing = b.streamPing;
@@ -88,6 +90,11 @@ public final class PlatformConfig {
         return providerSettings;
     }
 
+    /** How many checkpoint streams one organization may hold open at once. */
+    public int maxStreamsPerOrganization() {
+        return maxStreamsPerOrganization;
+    }
+
     @Override
     public String toString() {
         // Key material is never printed.
@@ -107,8 +114,21 @@ public final class PlatformConfig {
         private int workers = 4;
         private Duration streamPing = Duration.ofSeconds(15);
         private ProviderSettings providerSettings = ProviderSettings.defaults();
+        private int maxStreamsPerOrganization = 1000;
 
         private Builder() {
+        }
+
+        /**
+         * Checkpoint streams one organization may hold open at once, 1..100000; default 1000 (a
+         * stream holds no thread, and the benchmarks fan one job out to 1,000).
+         */
+        public Builder maxStreamsPerOrganization(int max) {
+            if (max < 1 || max > 100_000) {
+                throw new IllegalArgumentException("maxStreamsPerOrganization must be 1..100000");
+            }
+            this.maxStreamsPerOrganization = max;
+            return this;
         }
 
         /** Timeouts and retry waits of the HTTP model providers; default {@link ProviderSettings#defaults()}. */

@@ -10,6 +10,7 @@ import ai.perstack.client.experts.ExpertDefinition;
 import ai.perstack.client.experts.ExpertDraft;
 import ai.perstack.server.LocalPlatform;
 import ai.perstack.server.PlatformConfig;
+import ai.perstack.server.providers.ProviderSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
@@ -53,6 +54,18 @@ public final class LocalPerstack implements AutoCloseable {
      * @return the running platform; close it to stop it and delete its store
      */
     public static LocalPerstack start() {
+        return start(ProviderSettings.defaults());
+    }
+
+    /**
+     * Like {@link #start()}, with the model providers' settings: where the {@code openai} and
+     * {@code anthropic} providers call (a stub model server in a test, say) is the platform
+     * operator's choice, made here, not an organization's variables.
+     *
+     * @param providerSettings for example {@code ProviderSettings.defaults().withOpenAiBaseUrl(stubUrl + "/v1")}
+     * @return the running platform; close it to stop it and delete its store
+     */
+    public static LocalPerstack start(ProviderSettings providerSettings) {
         Path dir;
         try {
             dir = Files.createTempDirectory("perstack-testkit-");
@@ -61,7 +74,8 @@ public final class LocalPerstack implements AutoCloseable {
         }
         LocalPlatform platform = null;
         try {
-            platform = LocalPlatform.start(PlatformConfig.builder().host("127.0.0.1").port(0).dataDir(dir).build());
+            platform = LocalPlatform.start(PlatformConfig.builder().host("127.0.0.1").port(0).dataDir(dir)
+                    .providerSettings(providerSettings).build());
             return new LocalPerstack(platform, dir);
         } catch (RuntimeException | Error e) {
             if (platform != null) {

@@ -58,9 +58,11 @@ public final class HttpApi implements AutoCloseable {
     /**
      * Builds and starts the server.
      *
-     * @param rateLimit requests per second per API key, 0 = unlimited
+     * @param rateLimit                 requests per second per API key, 0 = unlimited
+     * @param maxStreamsPerOrganization checkpoint streams one organization may hold open at once
      */
-    public HttpApi(Services services, String host, int port, int rateLimit, String version) {
+    public HttpApi(Services services, String host, int port, int rateLimit, int maxStreamsPerOrganization,
+                   String version) {
         this.version = version;
         this.idempotency = new Idempotency(services.db(), new IdempotencyRepository(), services.cipher(), services.clock());
         this.pipeline = new ApiPipeline(services.access(), new RateLimiter(rateLimit), idempotency, json);
@@ -72,7 +74,8 @@ public final class HttpApi implements AutoCloseable {
         // Another process's commits reach a stream through the shared PostgreSQL: read it every second.
         this.fanout = new CheckpointFanout(services.jobs(), services.streamPing().toMillis(),
                 services.db().isPostgres() ? 1_000 : services.streamPing().toMillis());
-        this.checkpointStream = new CheckpointStreamHandler(pipeline, services.jobs(), fanout);
+        this.checkpointStream = new CheckpointStreamHandler(pipeline, services.jobs(), fanout,
+                new StreamQuota(maxStreamsPerOrganization));
         this.openapi = loadOpenApi();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

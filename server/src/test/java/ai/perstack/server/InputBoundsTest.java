@@ -59,22 +59,33 @@ class InputBoundsTest extends ApiTest {
         String applicationId = createApplication(api, "deep");
         String scope = "/api/v1/experts/@" + api.org() + "/deep/drafts";
         // Just under what a parser alone would take: the draft's responses wrap it in more levels.
-        Res deep = api.post(scope, draft(applicationId, 990));
+        Res deep = api.post(scope, deepBody(applicationId, 990));
         expectInvalid(deep, "body");
         assertThat(deep.reason().get("body").asText()).contains("levels");
         expect(api.get(scope), 404); // nothing of it was created
-        // The deepest accepted draft comes back in every response that carries it.
+        // A draft at the bound is refused too: the check counts levels before any field is read.
+        expectInvalid(api.post(scope, deepBody(applicationId, 101)), "body");
+        // A deeply nested tool schema (core keeps it as a JSON string) is accepted and comes back
+        // in every response that carries it.
         Res ok = expect(api.post(scope, draft(applicationId, 90)), 201);
         String draftId = ok.data("draft").get("id").asText();
         expect(api.get(scope), 200);
         expect(api.get(scope + "/" + draftId), 200);
     }
 
-    /** A draft whose one expert's tool schema is nested {@code depth} levels deep. */
+    /** A draft body nested {@code depth} levels deep in one of its values. */
+    private static String deepBody(String applicationId, int depth) {
+        String value = "{\"x\":".repeat(depth) + "1" + "}".repeat(depth);
+        return "{\"applicationId\":\"" + applicationId + "\",\"experts\":[{\"key\":\"main\",\"name\":\"main\","
+                + "\"version\":\"1.0.0\",\"instruction\":\"Do.\",\"providerToolOptions\":" + value + "}]}";
+    }
+
+    /** A draft whose one expert's tool schema (a JSON string, as core has it) nests {@code depth} levels. */
     private static String draft(String applicationId, int depth) {
-        String schema = "{\"type\":\"object\",\"x\":".repeat(depth) + "1" + "}".repeat(depth);
-        return "{\"applicationId\":\"" + applicationId + "\",\"experts\":[{\"key\":\"main\",\"name\":\"Main\","
-                + "\"instruction\":\"Do.\",\"skills\":{\"ask\":{\"type\":\"interactive\",\"description\":\"Ask\","
-                + "\"tools\":{\"t\":{\"description\":\"T\",\"inputJsonSchema\":" + schema + "}}}}}]}";
+        String schema = "{\\\"type\\\":\\\"object\\\",\\\"x\\\":".repeat(depth) + "1" + "}".repeat(depth);
+        return "{\"applicationId\":\"" + applicationId + "\",\"experts\":[{\"key\":\"main\",\"name\":\"main\","
+                + "\"version\":\"1.0.0\",\"instruction\":\"Do.\",\"skills\":{\"ask\":{\"type\":\"interactiveSkill\","
+                + "\"description\":\"Ask\",\"tools\":{\"t\":{\"description\":\"T\",\"inputJsonSchema\":\"" + schema
+                + "\"}}}}}]}";
     }
 }

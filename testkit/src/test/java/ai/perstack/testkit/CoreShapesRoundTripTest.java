@@ -70,7 +70,7 @@ class CoreShapesRoundTripTest {
         Arbitrary<Map<String, Skill>> skills = Arbitraries.maps(names(), skills()).ofMaxSize(4)
                 .map(LinkedHashMap::new);
         return Combinators.combine(names(), skills, Arbitraries.of(true, false), names().list().ofMaxSize(8).uniqueElements(),
-                        Arbitraries.strings().ofMinLength(1).ofMaxLength(40).injectNull(0.3),
+                        text(1, 40).injectNull(0.3),
                         providerSkills().list().ofMaxSize(2).injectNull(0.5), toolOptions().injectNull(0.5),
                         Arbitraries.of("1.0.0", "2.3.4-beta.1", "0.0.1+build.7").injectNull(0.4))
                 .as((name, skillMap, noSkills, tags, description, providerSkills, options, version) -> {
@@ -96,13 +96,19 @@ class CoreShapesRoundTripTest {
                 });
     }
 
+    /** Any text the platform accepts: everything but NUL and lone surrogates, which it refuses. */
+    private static Arbitrary<String> text(int minLength, int maxLength) {
+        return Arbitraries.strings().excludeChars('\u0000').ofMinLength(minLength).ofMaxLength(maxLength)
+                .filter(s -> s.chars().noneMatch(c -> Character.isSurrogate((char) c)));
+    }
+
     private static Arbitrary<String> names() {
         return Arbitraries.strings().withCharRange('a', 'z').numeric().withChars('-', '_').ofMinLength(1).ofMaxLength(12)
                 .filter(s -> Character.isLetterOrDigit(s.charAt(0)));
     }
 
     private static Arbitrary<Optional<String>> texts() {
-        return Arbitraries.strings().ofMinLength(0).ofMaxLength(30).optional(0.5);
+        return text(0, 30).optional(0.5);
     }
 
     private static Arbitrary<List<String>> lists() {
@@ -129,7 +135,7 @@ class CoreShapesRoundTripTest {
 
     private static Arbitrary<ProviderSkill> providerSkills() {
         return Arbitraries.oneOf(Arbitraries.of("pdf", "docx", "pptx", "xlsx").map(ProviderSkill::builtin),
-                Combinators.combine(names(), Arbitraries.strings().ofMinLength(1).ofMaxLength(20)).as(ProviderSkill::custom));
+                Combinators.combine(names(), text(1, 20)).as(ProviderSkill::custom));
     }
 
     private static Arbitrary<JsonNode> toolOptions() {

@@ -17,6 +17,7 @@ class DemoCommandTest {
         assertThat(r.code()).as(r.toString()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines).anyMatch(l -> l.matches(" {2}✓ Platform {5}http://127\\.0\\.0\\.1:\\d+ {2}\\(temporary data\\)"));
+        assertThat(lines).anyMatch(l -> l.matches(" {2}✓ Console {6}http://127\\.0\\.0\\.1:\\d+/console/#key=psk_\\S+"));
         assertThat(lines).anyMatch(l -> l.matches(" {2}✓ Application {2}perstack-demo {2}\\([a-z0-9]{24}\\)"));
         assertThat(lines).contains(
                 "  ✓ Draft        @local/greeter  (1 expert; interactive skill ask → askUser)",

@@ -76,11 +76,16 @@ export const get = path => call('GET', path);
 export const post = (path, body) => call('POST', path, body);
 export const del = path => call('DELETE', path);
 
-/** `@org/name` → `/experts/org/name`; each segment encoded on its own, as the contract asks. */
-export function expertPath(scopeName, suffix = '') {
-  const m = /^@([^/]+)\/(.+)$/.exec(scopeName);
-  if (!m) throw new Error('not a scope: ' + scopeName);
+/** `@org/name[@version]` → `/experts/%40org/name[%40version]`; each segment encoded on its own, as the contract asks. */
+export function expertPath(key, suffix = '') {
+  const m = /^(@[^/]+)\/(.+)$/.exec(key);
+  if (!m) throw new Error('not an expert key: ' + key);
   return '/experts/' + encodeURIComponent(m[1]) + '/' + encodeURIComponent(m[2]) + suffix;
+}
+
+/** Resolves to `fallback` when the call answers 404 (nothing there yet); other errors stay errors. */
+export function orWhenMissing(promise, fallback) {
+  return promise.catch(e => { if (e.code === 404) return fallback; throw e; });
 }
 
 export function query(params) {

@@ -7,7 +7,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 const ALLOWED = new Set(['class', 'id', 'type', 'name', 'value', 'placeholder', 'title', 'for', 'role',
   'tabindex', 'rows', 'min', 'max', 'step', 'required', 'disabled', 'checked', 'selected', 'autocomplete',
   'aria-label', 'aria-hidden', 'aria-live', 'aria-current', 'aria-expanded', 'aria-busy', 'data-type', 'data-seq',
-  'data-run', 'data-status', 'data-testid', 'spellcheck', 'open', 'maxlength', 'datetime', 'colspan']);
+  'data-run', 'data-status', 'data-testid', 'spellcheck', 'open', 'maxlength', 'datetime', 'colspan', 'scope']);
 
 /**
  * h('div', {class: 'x'}, 'text', child, [more]) — an element. Strings and numbers become text

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
  * One real platform (testkit, temporary H2) and one headless Chromium per test class; data is
  * seeded through the Java client over HTTP, like any user would.
  */
+@org.junit.jupiter.api.extension.ExtendWith(FailureScreenshots.class)
 abstract class ConsoleTestBase {
     static LocalPerstack perstack;
     static Browser browser;

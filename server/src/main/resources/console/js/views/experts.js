@@ -2,7 +2,7 @@
 // definitions; publish, unpublish, yank, assign a version to a draft.
 
 import { h, link, seg, input, field, table, badge, time, button, clear, notice } from '../dom.js';
-import { get, post, expertPath } from '../api.js';
+import { get, post, expertPath, orWhenMissing } from '../api.js';
 import { page, inlineForm, confirmed } from './common.js';
 import { definition } from './definition.js';
 
@@ -32,8 +32,8 @@ export function expertView(scopeName) {
     const name = scopeName.slice(scopeName.indexOf('/') + 1);
     const [scopes, versions, drafts] = await Promise.all([
       get('/experts?includeDrafts=true&limit=100&filter=' + encodeURIComponent(name)),
-      get(expertPath(scopeName, '/versions')).catch(() => ({ data: { versions: [] } })),
-      get(expertPath(scopeName, '/drafts?limit=100')).catch(() => ({ data: { drafts: [] } })),
+      orWhenMissing(get(expertPath(scopeName, '/versions')), { data: { versions: [] } }),
+      orWhenMissing(get(expertPath(scopeName, '/drafts?limit=100')), { data: { drafts: [] } }),
     ]);
     const scope = scopes.data.experts.find(s => s.scopeName === scopeName);
     const list = versions.data.versions;

@@ -69,8 +69,9 @@ function showSignIn(message) {
       await get('/applications?take=1');
       route();
     } catch (err) {
+      // A 401 has already brought the form back with its message (whenUnauthorized).
       signOut();
-      clear(status).append(notice('error', err.code === 401 ? 'That key is not valid.' : err.message));
+      if (err.code !== 401) clear(status).append(notice('error', err.message));
     }
   } } },
   h('h1', null, 'Sign in'),

@@ -87,7 +87,8 @@ const DRAW = {
   delegate: a => [line('To', a.delegateExpertKey || a.delegateTo, 'mono'), pre(a.query)],
   delegationComplete: a => [a.delegateTo ? line('Delegate', a.delegateTo, 'mono') : null,
     a.count != null ? line('Delegations', a.count) : null, a.result != null ? pre(a.result) : null],
-  interactiveTool: a => [tool(a), args(a.args)],
+  interactiveTool: a => [tool(a), a.args && typeof a.args.question === 'string'
+    ? h('p', { class: 'question' }, a.args.question) : null, args(a.args)],
   generalTool: a => [tool(a), args(a.args), a.result !== undefined ? h('div', { class: 'result' },
     h('span', { class: 'field-label' }, 'Result'), pre(resultText(a.result))) : null],
 };

@@ -133,6 +133,10 @@ export function jobView(jobId) {
       checkpoint(cp) {
         checkpoints.push(cp);
         timeline.add(cp);
+        // User Timing mark: how long a page load takes to show the first checkpoint.
+        if (checkpoints.length === 1 && !performance.getEntriesByName('perstack:first-checkpoint').length) {
+          performance.mark('perstack:first-checkpoint');
+        }
         drawChart(chart, checkpoints, job);
         refreshSoon();
       },

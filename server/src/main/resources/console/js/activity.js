@@ -39,8 +39,7 @@ export function activityBody(a) {
 /** A one-line summary for the timeline header. */
 export function summary(a) {
   switch (a.type) {
-    case 'query': case 'complete': return a.text;
-    case 'think': return a.thought;
+    case 'query': case 'complete': case 'think': return ''; // the body is that text
     case 'retry': return a.message || a.error;
     case 'error': return a.error || a.errorName;
     case 'generalTool': case 'interactiveTool': return a.skillName + ' → ' + a.toolName;

@@ -30,7 +30,7 @@ export function drawChart(container, checkpoints, job) {
   const steps = stepTokens(checkpoints, job);
   const running = [];
   steps.reduce((sum, t, i) => (running[i] = sum + t), 0);
-  const W = 600, H = 140, pad = 28;
+  const W = 900, H = 150, pad = 28;
   const maxStep = Math.max(1, ...steps), maxTotal = Math.max(1, running[running.length - 1]);
   const bw = (W - 2 * pad) / steps.length;
   const bars = steps.map((t, i) => {

@@ -101,6 +101,8 @@ class HostileTextTest extends ConsoleTestBase {
     }
 
     private static void assertNothingRan(String where) {
+        assertThat(browser.text("main")).as(where + ": a missing value printed").doesNotContainPattern(
+                "\\bnull\\b|\\bundefined\\b|\\[object Object\\]|NaN");
         assertThat(browser.script("return window.__pwned === undefined")).as(where + ": a hostile script ran").isEqualTo(true);
         try {
             String alert = browser.driver.switchTo().alert().getText();

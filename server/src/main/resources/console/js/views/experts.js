@@ -53,7 +53,7 @@ export function expertView(scopeName) {
         time(v.createdAt),
         h('div', { class: 'row-actions' },
           button('Definition', () => showVersion(v.version)),
-          link('#/jobs/new?expertKey=' + encodeURIComponent(scopeName + '@' + v.version), 'Run'),
+          link('#/jobs/new?expertKey=' + encodeURIComponent(scopeName + '@' + v.version), 'Run', { class: 'button' }),
           v.yanked ? null : button('Yank', () => confirmed('Yank ' + scopeName + '@' + v.version + '?') &&
             view.act('Yank', () => post(expertPath(scopeName + '@' + v.version, '/yank')), 'Yanked ' + v.version),
           { class: 'danger' })),

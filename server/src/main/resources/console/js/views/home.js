@@ -25,14 +25,13 @@ export function homeView() {
 
 /** The jobs table of home and the jobs view; `names` maps application ids to names. */
 export function jobTable(jobs, names) {
-  return table(['Job', 'Status', 'Expert', 'Query', 'Application', 'Steps', 'Tokens', 'Created'], jobs.map(j => [
+  return table(['Job', 'Status', 'Expert', 'Query', 'Application', 'Steps · tokens', 'Created'], jobs.map(j => [
     link('#/jobs/' + seg(j.id), j.id, { class: 'mono' }),
     badge(j.status),
     h('span', { class: 'mono' }, j.expertKey),
     h('span', { class: 'clip' }, j.query || (j.files || []).join(', ')),
     names.get(j.applicationId) || h('span', { class: 'mono' }, j.applicationId),
-    number(j.totalSteps),
-    number(j.usage && j.usage.totalTokens),
+    number(j.totalSteps) + ' · ' + number(j.usage && j.usage.totalTokens),
     time(j.createdAt),
   ]), 'No jobs yet.');
 }

@@ -1,7 +1,7 @@
 // The job view: the job's figures and controls, the token chart, and the timeline, filled live
 // from the checkpoint stream. An interactive tool call is answered in place.
 
-import { h, clear, button, notice, badge, number, duration, field, input, time, seg, link } from '../dom.js';
+import { h, clear, append, button, notice, badge, number, duration, field, input, time, seg, link } from '../dom.js';
 import { get, post } from '../api.js';
 import { follow } from '../stream.js';
 import { activitiesOf } from '../activity.js';
@@ -56,7 +56,12 @@ export function jobView(jobId) {
 
   function drawSummary() {
     const u = job.usage || {};
-    clear(summary).append(h('dl', { class: 'figures' },
+    append(clear(summary), job.status === 'stoppedByInteractiveTool' ? h('p', { class: 'notice notice-warn', role: 'status' },
+      'The expert is waiting for your answer. ', button('Go to the question', () => {
+        const answer = timeline.node.querySelector('.answer-form textarea');
+        if (answer) { answer.scrollIntoView({ block: 'center' }); answer.focus(); }
+      })) : null,
+    h('dl', { class: 'figures' },
       fig('Status', badge(job.status), 'job-status'),
       fig('Steps', number(job.totalSteps) + ' / ' + number(job.maxSteps), 'job-steps'),
       fig('Tokens', number(u.totalTokens), 'job-tokens'),

@@ -68,8 +68,7 @@ final class ConsoleHandler {
 
     /** {@code GET /} and {@code GET /console}: to {@code /console/}. */
     void redirect(Context ctx) {
-        ctx.header("Cache-Control", "no-store");
-        ctx.redirect(PREFIX);
+        ctx.status(302).header("Location", PREFIX).header("Cache-Control", "no-store");
     }
 
     private static void securityHeaders(Context ctx) {

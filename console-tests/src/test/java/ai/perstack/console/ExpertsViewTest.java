@@ -35,7 +35,7 @@ class ExpertsViewTest extends ConsoleTestBase {
         var row = browser.findWithText("main tbody tr", "@local/reviewer");
         assertThat(row.getText()).contains("Reviews pull requests", "writing", "private", "1.1.0", "latest → 1.1.0");
         row.findElement(By.cssSelector("a")).click();
-        browser.findWithText("main h1", "@local/reviewer");
+        browser.findWithText("main tbody tr", "1.0.0");
         assertThat(browser.all("main tbody tr")).extracting(e -> e.getText())
                 .anySatisfy(t -> assertThat(t).startsWith("1.1.0").contains("latest"))
                 .anySatisfy(t -> assertThat(t).startsWith("1.0.0"));

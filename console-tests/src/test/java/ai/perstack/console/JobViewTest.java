@@ -29,7 +29,7 @@ class JobViewTest extends ConsoleTestBase {
 
     @Test
     void checkpointsArriveLiveWhileTheJobRuns() throws Exception {
-        Job job = startJob(appId, KEY, "/steps 12\n/sleep 250\nSummarize the log");
+        Job job = startJob(appId, KEY, "/steps 20\n/sleep 250\nSummarize the log");
         openSignedIn("/jobs/" + job.id());
         browser.waitFor(d -> browser.all("li.step").size() >= 3);
         // Drawn while the job is still running: the page did not wait for the end.
@@ -42,7 +42,7 @@ class JobViewTest extends ConsoleTestBase {
         Job done = job(job.id());
         assertThat(sequencesOnPage()).containsExactlyElementsOf(
                 java.util.stream.IntStream.rangeClosed(1, (int) done.totalSteps()).boxed().toList());
-        assertThat(browser.all("li.step[data-type=think]")).hasSize(12);
+        assertThat(browser.all("li.step[data-type=think]")).hasSize(20);
         assertThat(browser.all("svg.chart rect.bar")).hasSize((int) done.totalSteps());
         assertThat(browser.text("[data-testid=job-tokens]"))
                 .isEqualTo(String.format(java.util.Locale.US, "%,d", done.usage().totalTokens()));
@@ -64,7 +64,7 @@ class JobViewTest extends ConsoleTestBase {
         browser.findWithText("li.step[data-type=complete]", "Done: Write a greeting (answer: Java developers)");
         assertThat(awaitStatus(job.id(), JobStatus.COMPLETED).result()).hasValue("Done: Write a greeting (answer: Java developers)");
         browser.findWithText("[data-testid=job-status]", "completed");
-        assertThat(browser.all(".answer-form")).isEmpty();
+        browser.waitFor(d -> browser.all(".answer-form").isEmpty());
         assertThat(sequencesOnPage()).doesNotHaveDuplicates().isSorted();
     }
 

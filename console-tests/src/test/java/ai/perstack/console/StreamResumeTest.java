@@ -19,7 +19,7 @@ class StreamResumeTest extends ConsoleTestBase {
         String appId = application("resume").id();
         publishVersion("@local/steady", appId, "1.0.0", "Takes its time", expert("main", "Steady", "Slow", List.of()));
         try (DroppingProxy proxy = new DroppingProxy(perstack.platform().port())) {
-            Job job = startJob(appId, "@local/steady@1.0.0", "/steps 24\n/sleep 200\nCount slowly");
+            Job job = startJob(appId, "@local/steady@1.0.0", "/steps 40\n/sleep 250\nCount slowly");
             browser.open(proxy.baseUrl() + "/console/#key=" + perstack.apiKey() + "&jobs/" + job.id());
             for (int drop = 1; drop <= 2; drop++) {
                 int seen = browser.all("li.step").size();

@@ -42,9 +42,13 @@ final class Browser implements AutoCloseable {
         this.driver = driver;
     }
 
+    static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
     /** Skips the calling test (JUnit assumption) when Chromium or its driver is missing. */
     static void assumeInstalled() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(installed(),
                 "skipped: the console's browser tests need Debian's chromium and chromium-driver "
                         + "(apt-get install -y chromium chromium-driver; .ci/run installs them)");
     }

@@ -34,9 +34,16 @@ abstract class ConsoleTestBase {
 
     @BeforeAll
     static void startPlatformAndBrowser() {
+        if (Browser.installed()) {
+            perstack = LocalPerstack.start();
+            browser = Browser.start();
+        }
+    }
+
+    /** Without Chromium every test is reported skipped, each with the reason. */
+    @org.junit.jupiter.api.BeforeEach
+    void needsTheBrowser() {
         Browser.assumeInstalled();
-        perstack = LocalPerstack.start();
-        browser = Browser.start();
     }
 
     @AfterAll

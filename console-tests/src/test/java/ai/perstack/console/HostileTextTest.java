@@ -32,6 +32,9 @@ class HostileTextTest extends ConsoleTestBase {
 
     @BeforeAll
     static void seed() throws Exception {
+        if (!Browser.installed()) {
+            return; // each test reports itself skipped
+        }
         Application app = application(SCRIPT + IMG);
         client().env().variables().create(new CreateVariableInput("HOSTILE", ALL)).orElseThrow();
         ObjectMapper json = new ObjectMapper();

@@ -45,7 +45,8 @@ class JobViewTest extends ConsoleTestBase {
         Job done = job(job.id());
         assertThat(sequencesOnPage()).containsExactlyElementsOf(
                 java.util.stream.IntStream.rangeClosed(1, (int) done.totalSteps()).boxed().toList());
-        assertThat(browser.all("li.step[data-type=think]")).hasSize(20);
+        // A working step is `think` today and core's `generalTool` after it: told by its text, not its type.
+        assertThat(browser.all("li.step")).filteredOn(e -> e.getText().contains("Working on: Summarize the log")).hasSize(20);
         assertThat(browser.all("svg.chart rect.bar")).hasSize((int) done.totalSteps());
         assertThat(browser.text("[data-testid=job-tokens]"))
                 .isEqualTo(String.format(java.util.Locale.US, "%,d", done.usage().totalTokens()));
@@ -79,9 +80,9 @@ class JobViewTest extends ConsoleTestBase {
         WebElement delegation = browser.findWithText("li.step[data-type=delegate]", "helper");
         browser.waitFor(d -> !delegation.findElements(By.cssSelector(".nested li.step[data-type=complete]")).isEmpty());
         List<WebElement> nested = delegation.findElements(By.cssSelector(".nested li.step"));
-        assertThat(nested).extracting(e -> e.getAttribute("data-type")).containsExactly("query", "think", "complete");
+        assertThat(nested).extracting(e -> e.getAttribute("data-type")).hasSize(3).startsWith("query").endsWith("complete");
         assertThat(nested.get(0).getText()).contains("Summarize the notes");
-        assertThat(browser.text("li.step[data-type=delegationComplete]")).contains("helper");
+        assertThat(browser.all(".timeline > .run-block > .run > li.step[data-type=delegationComplete]")).hasSize(1);
         // The coordinator's own steps stay in the top run.
         assertThat(browser.all(".timeline > .run-block > .run > li.step[data-type=complete]")).hasSize(1);
     }

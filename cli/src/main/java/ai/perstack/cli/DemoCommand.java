@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
                 "on the mock provider, streams its checkpoints, answers its question and streams it to completion."},
         footerHeading = "%nExamples:%n",
         footer = {"  perstack demo", "  perstack demo --answer 'Kotlin developers'",
-                "  perstack demo --data-dir .perstack      # keep what it made, then: perstack serve"})
+                "  perstack demo --data-dir .perstack      # keep what it made, then: perstack serve",
+                "  perstack demo --keep-running            # then look at the job in the console until Ctrl-C"})
 final class DemoCommand implements Callable<Integer> {
     static final String SCOPE = "@" + LocalPlatform.BOOTSTRAP_ORGANIZATION + "/greeter";
     static final String APPLICATION = "perstack-demo";
@@ -61,8 +62,13 @@ final class DemoCommand implements Callable<Integer> {
             description = "The answer to the job's question (default: ${DEFAULT-VALUE}).")
     String answer;
 
+    @Option(names = "--keep-running", description = "After the job, keep the platform running (until Ctrl-C) to look at it in the console.")
+    boolean keepRunning;
+
     private PrintStream o;
     private Io io;
+    /** With --keep-running: tells the shutdown hook that the platform is stopped and its temporary data deleted. */
+    private Runnable afterStop = () -> { };
 
     @Override
     public Integer call() throws IOException {
@@ -73,7 +79,15 @@ final class DemoCommand implements Callable<Integer> {
         o.println();
         try (InProcessPlatform platform = InProcessPlatform.start(dataDir)) {
             done("Platform", platform.describe());
-            return run(platform.client());
+            done("Console", platform.consoleUrl());
+            int code = run(platform.client());
+            if (keepRunning) {
+                waitForInterrupt(platform.consoleUrl());
+            }
+            return code;
+        } finally {
+            // After the platform has stopped and its temporary data is gone (see waitForInterrupt).
+            afterStop.run();
         }
     }
 
@@ -143,6 +157,32 @@ final class DemoCommand implements Callable<Integer> {
     private void done(String what, String detail) {
         o.println("  " + io.symbol("✓", "OK") + " " + what + " ".repeat(Math.max(1, 13 - what.length())) + detail);
         o.flush();
+    }
+
+    /** Keeps the platform up for the console until Ctrl-C or SIGTERM; the caller then stops it and cleans up. */
+    private void waitForInterrupt(String consoleUrl) {
+        o.println();
+        o.println("  The platform keeps running for the console: " + consoleUrl);
+        o.println("  Press Ctrl-C to stop it.");
+        o.flush();
+        java.util.concurrent.CountDownLatch interrupted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch cleanedUp = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            interrupted.countDown();
+            try {
+                // The JVM halts when the hooks end: let the demo stop the platform and delete its data first.
+                cleanedUp.await(15, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "perstack-demo-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            interrupted.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        afterStop = cleanedUp::countDown;
     }
 
     /** 1.0.0; with a kept data directory, the next patch version after the newest. */

@@ -20,12 +20,14 @@ import java.util.stream.Stream;
 final class InProcessPlatform implements AutoCloseable {
     private final LocalPlatform platform;
     private final PerstackClient client;
+    private final String apiKey;
     private final Path dir;
     private final boolean temporary;
 
-    private InProcessPlatform(LocalPlatform platform, PerstackClient client, Path dir, boolean temporary) {
+    private InProcessPlatform(LocalPlatform platform, PerstackClient client, String apiKey, Path dir, boolean temporary) {
         this.platform = platform;
         this.client = client;
+        this.apiKey = apiKey;
         this.dir = dir;
         this.temporary = temporary;
     }
@@ -40,7 +42,7 @@ final class InProcessPlatform implements AutoCloseable {
             String key = platform.bootstrapApiKey() != null ? platform.bootstrapApiKey()
                     : platform.createApiKey(LocalPlatform.BOOTSTRAP_ORGANIZATION);
             PerstackClient client = PerstackClient.builder().apiKey(key).baseUrl(platform.baseUrl()).build();
-            return new InProcessPlatform(platform, client, dir, dataDir == null);
+            return new InProcessPlatform(platform, client, key, dir, dataDir == null);
         } catch (RuntimeException e) {
             if (platform != null) {
                 platform.close();
@@ -58,6 +60,11 @@ final class InProcessPlatform implements AutoCloseable {
 
     String baseUrl() {
         return platform.baseUrl();
+    }
+
+    /** {@return a console link that signs in with this platform's key (in the fragment, never sent to the server)} */
+    String consoleUrl() {
+        return platform.consoleUrl(apiKey);
     }
 
     /** Where its data is, and whether it is kept. */

@@ -79,8 +79,13 @@ final class ServeCommand implements Callable<Integer> {
         if (platform.bootstrapApiKey() != null && (envKey == null || envKey.isBlank())) {
             io.out().println("Created organization 'local' with API key " + platform.bootstrapApiKey());
             io.out().println("(saved to " + dataDir.resolve("api-key") + "; it is not shown again)");
+            io.out().println("Perstack local platform listening on " + platform.baseUrl());
+            io.out().println("Console (signed in): " + platform.consoleUrl(platform.bootstrapApiKey()));
+        } else {
+            io.out().println("Perstack local platform listening on " + platform.baseUrl());
+            io.out().println("Console: " + platform.consoleUrl(null) + "  (sign in with "
+                    + (envKey != null && !envKey.isBlank() ? "PERSTACK_BOOTSTRAP_API_KEY" : "the key in " + dataDir.resolve("api-key")) + ")");
         }
-        io.out().println("Perstack local platform listening on " + platform.baseUrl());
         io.out().flush();
         stopped.await();
         return 0;

@@ -69,6 +69,9 @@ class ServeAndAdminTest {
             Matcher url = Pattern.compile("Perstack local platform listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(ready);
             assertThat(url.matches()).as(ready).isTrue();
             assertThat(Files.readString(dir.resolve("api-key")).strip()).isEqualTo(key.group(1));
+            // The console link signs the browser in with the key it carries in the fragment.
+            String console = out.readLine();
+            assertThat(console).isEqualTo("Console (signed in): " + url.group(1) + "/console/#key=" + key.group(1));
 
             Cli.Result created = Cli.connectedTo(url.group(1), key.group(1)).run("apps", "create", "served", "-o", "json");
             assertThat(created.code()).as(created.toString()).isZero();

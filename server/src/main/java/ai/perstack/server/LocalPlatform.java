@@ -175,6 +175,16 @@ public final class LocalPlatform implements AutoCloseable {
         return "http://" + host + ":" + port();
     }
 
+    /**
+     * The console's address, signed in with {@code apiKey}: the key travels in the URL fragment,
+     * which browsers never send to the server; the console removes it from the address bar.
+     */
+    public String consoleUrl(String apiKey) {
+        String base = baseUrl() + "/console/";
+        return apiKey == null ? base
+                : base + "#key=" + java.net.URLEncoder.encode(apiKey, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** The key of organization {@code local} if known (given, or generated this start), else null. */
     public String bootstrapApiKey() {
         return bootstrapApiKey;

@@ -100,6 +100,11 @@ public final class LocalPerstack implements AutoCloseable {
         return platform.bootstrapApiKey();
     }
 
+    /** {@return the console's address, signed in as the organization {@code local} (the key is in the fragment)} */
+    public String consoleUrl() {
+        return platform.consoleUrl(apiKey());
+    }
+
     /** {@return the client of the organization {@code local}; closed with this platform} */
     public PerstackClient client() {
         return client;

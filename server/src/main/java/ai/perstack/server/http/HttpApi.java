@@ -51,6 +51,7 @@ public final class HttpApi implements AutoCloseable {
     private final JobHandlers jobs;
     private final CheckpointFanout fanout;
     private final CheckpointStreamHandler checkpointStream;
+    private final ConsoleHandler console = new ConsoleHandler();
     private final String version;
     private final byte[] openapi;
     private final Javalin app;
@@ -151,6 +152,11 @@ public final class HttpApi implements AutoCloseable {
         r.get(API + "/jobs/{jobId}/checkpoints", api(jobs::listCheckpoints));
         r.get(API + "/jobs/{jobId}/checkpoints/stream", checkpointStream);
         r.get(API + "/jobs/{jobId}/checkpoints/{checkpointId}", api(jobs::getCheckpoint));
+
+        // The console: static files of a page that uses only the API above, with the key it is given.
+        r.get("/", console::redirect);
+        r.get("/console", console::serve); // also /console/: trailing slashes are not told apart by the router
+        r.get(ConsoleHandler.PREFIX + "<path>", console::serve);
     }
 
     private io.javalin.http.Handler api(ApiHandler handler) {

@@ -42,12 +42,19 @@ public final class PerstackObservationListener implements PerstackListener {
     public static final String STREAM_CHECKPOINTS = "perstack.client.stream.checkpoints";
     /** Streams ended, tagged {@code outcome}: {@code done}, {@code error} or {@code closed}, and {@code status}. */
     public static final String STREAM_ENDS = "perstack.client.stream.ends";
-    /** Tokens of the checkpoints streams yielded, tagged {@code type}: input, output, reasoning, cached-input. */
+    /** Tokens the streamed jobs used (the growth of their running totals), tagged {@code type}: input, output, reasoning, cached-input. */
     public static final String TOKENS = "perstack.client.tokens";
 
     private final ObservationRegistry observations;
     private final MeterRegistry meters;
     private final Map<Long, Observation> inFlight = new ConcurrentHashMap<>();
+    /**
+     * The highest running total seen per streamed job. A checkpoint's usage is the job's running
+     * total (as Perstack core counts it), so the counters add only what it grew by; a job's
+     * entry goes when its stream ends, and the map never holds more than {@value #MAX_TRACKED_JOBS}.
+     */
+    private final Map<String, long[]> seenTotals = new ConcurrentHashMap<>();
+    private static final int MAX_TRACKED_JOBS = 10_000;
 
     private PerstackObservationListener(ObservationRegistry observations, MeterRegistry meters) {
         this.observations = Objects.requireNonNull(observations, "observations");
@@ -148,10 +155,25 @@ public final class PerstackObservationListener implements PerstackListener {
         }
         Counter.builder(STREAM_CHECKPOINTS).description("Checkpoints received on Perstack streams").register(meters).increment();
         Usage usage = event.checkpoint().usage();
-        tokens("input", usage.inputTokens());
-        tokens("output", usage.outputTokens());
-        tokens("reasoning", usage.reasoningTokens());
-        tokens("cached-input", usage.cachedInputTokens());
+        long[] now = {usage.inputTokens(), usage.outputTokens(), usage.reasoningTokens(), usage.cachedInputTokens()};
+        if (seenTotals.size() >= MAX_TRACKED_JOBS && !seenTotals.containsKey(event.jobId())) {
+            seenTotals.clear(); // a bound, not a cache: an untracked job counts from its next checkpoint's total
+        }
+        long[] grown = new long[now.length];
+        seenTotals.compute(event.jobId(), (job, seen) -> {
+            long[] max = seen == null ? new long[now.length] : seen;
+            for (int i = 0; i < now.length; i++) {
+                // A parallel delegate's run starts from 0 and is added to the parent's total on its
+                // return: only growth beyond the highest total seen is new usage.
+                grown[i] = Math.max(0, now[i] - max[i]);
+                max[i] = Math.max(max[i], now[i]);
+            }
+            return max;
+        });
+        tokens("input", grown[0]);
+        tokens("output", grown[1]);
+        tokens("reasoning", grown[2]);
+        tokens("cached-input", grown[3]);
     }
 
     private void tokens(String type, long amount) {
@@ -163,6 +185,7 @@ public final class PerstackObservationListener implements PerstackListener {
 
     @Override
     public void onStreamDone(StreamDone event) {
+        seenTotals.remove(event.jobId());
         if (meters != null) {
             String outcome = event.status().isPresent() ? "done" : event.error().isPresent() ? "error" : "closed";
             Counter.builder(STREAM_ENDS).description("Ends of Perstack checkpoint streams")

@@ -82,6 +82,7 @@ D3=$(draft "Write release notes, at length.")
 post "/experts/@local/writer/drafts/$D3/version" '{"version":"1.2.0"}' >/dev/null
 post /experts/@local/writer@1.2.0/yank >/dev/null
 D4=$(draft "Write release notes (work in progress).")   # a draft left without a version
+# A one-expert draft with neither description nor skills, in this scope and in a scope of its own.
 post /experts/@local/writer/drafts "{\"applicationId\":\"$APP\",\"experts\":[{\"key\":\"main\",\"name\":\"Summarizer\",\"instruction\":\"Summarize.\"}]}" >/dev/null
 post /experts/@local/summarizer/drafts "{\"applicationId\":\"$APP\",\"experts\":[{\"key\":\"main\",\"name\":\"Summarizer\",\"instruction\":\"Summarize.\"}]}" >/dev/null
 

@@ -3,10 +3,12 @@ package ai.perstack.testkit;
 import ai.perstack.client.PerstackClient;
 import ai.perstack.client.jobs.Activity;
 import ai.perstack.client.jobs.Checkpoint;
+import ai.perstack.client.jobs.ContinueJobInput;
 import ai.perstack.client.jobs.Job;
 import ai.perstack.client.jobs.ListCheckpointsParams;
 import ai.perstack.client.jobs.ListJobsParams;
 import ai.perstack.client.jobs.ReasoningBudget;
+import ai.perstack.client.jobs.UpdateJobInput;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The jobs the previous release's runtime really ran ({@link TurnOneStore}: every path of its mock
  * provider — plain, todos and a delegation, an answered and a waiting interactive stop after a
  * retry, a job stopped by error, one stopped by its step budget, a paused and a canceled one) are
- * read back by the current server, which migrated them, and every checkpoint is in core's shapes.
+ * read back by the current server, which migrated them, and every checkpoint is in core's shapes;
+ * the unfinished ones (waiting for an answer, out of steps, paused) then go on to completion.
  */
 class CheckpointUpgradeTest {
 
@@ -39,7 +42,35 @@ class CheckpointUpgradeTest {
             maxStepsJob(client, job(jobs, "/steps 5\nCount to five"));
             interruptedJob(client, job(jobs, "/steps 40\n/sleep 100\nA long task"), "paused");
             interruptedJob(client, job(jobs, "/steps 40\n/sleep 100\nAn abandoned task"), "canceled");
+
+            // The unfinished jobs' migrated runtime state lets them go on under the new runtime.
+            Job waiting = job(jobs, "/ask Which branch?\nTag the release");
+            client.jobs().continueJob(waiting.id(), ContinueJobInput.answer("main")).orElseThrow();
+            assertThat(settled(client, waiting.id()).result()).contains("Done: Tag the release (answer: main)");
+            Job budget = job(jobs, "/steps 5\nCount to five");
+            client.jobs().continueJob(budget.id(), ContinueJobInput.builder().maxSteps(10).build()).orElseThrow();
+            Job continued = settled(client, budget.id());
+            assertThat(continued.result()).contains("Done: Count to five");
+            assertThat(checkpoints(client, budget.id())).extracting(c -> c.activity().type())
+                    .containsExactly("query", "generalTool", "generalTool", "generalTool", "generalTool", "generalTool", "complete");
+            Job paused = job(jobs, "/steps 40\n/sleep 100\nA long task");
+            client.jobs().update(paused.id(), UpdateJobInput.resume()).orElseThrow();
+            Job resumed = settled(client, paused.id());
+            assertThat(resumed.result()).contains("Done: A long task");
+            assertThat(resumed.totalSteps()).isEqualTo(42);
         }
+    }
+
+    /** The job once it is neither queued nor running (bounded: at most 600 polls, 100 ms apart). */
+    private static Job settled(PerstackClient client, String jobId) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            Job job = client.jobs().get(jobId).orElseThrow().data().job();
+            if (!List.of("queued", "running").contains(job.status().value())) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job " + jobId + " did not settle");
     }
 
     /** Step numbers count from 1 without gaps, every step but a run's first links to the one before, usage only grows. */

@@ -3,80 +3,115 @@ package ai.perstack.testkit;
 import ai.perstack.client.PerstackClient;
 import ai.perstack.client.jobs.Activity;
 import ai.perstack.client.jobs.Checkpoint;
+import ai.perstack.client.jobs.ContinueJobInput;
 import ai.perstack.client.jobs.Job;
 import ai.perstack.client.jobs.ListCheckpointsParams;
+import ai.perstack.client.jobs.ListJobsParams;
 import ai.perstack.client.jobs.ReasoningBudget;
-import ai.perstack.server.LocalPlatform;
-import ai.perstack.server.PlatformConfig;
-import ai.perstack.server.store.Database;
-import ai.perstack.server.testing.Postgres;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.time.OffsetDateTime;
+import ai.perstack.client.jobs.UpdateJobInput;
 import java.util.List;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A store written by the first server (schema V2, checkpoints in its shapes) is upgraded when
- * the new server starts on it, and the real client reads every checkpoint back in core's shapes.
- * The store is built the way the first server left it: Flyway up to V2, then the rows exactly as
- * its job runtime wrote them ({@code upgrade/turn-one-jobs.json}: the first server's
- * {@code CheckpointJson} output for a delegating job with todos, an interactive stop after a
- * retry, and a job stopped by error).
+ * The jobs the previous release's runtime really ran ({@link TurnOneStore}: every path of its mock
+ * provider — plain, todos and a delegation, an answered and a waiting interactive stop after a
+ * retry, a job stopped by error, one stopped by its step budget, a paused and a canceled one) are
+ * read back by the current server, which migrated them, and every checkpoint is in core's shapes;
+ * the unfinished ones (waiting for an answer, out of steps, paused) then go on to completion.
  */
 class CheckpointUpgradeTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String KEY = "psk_upgrade-test-key-0123456789";
-    private static final String ORG_ID = "orgturnone00000000000001";
-
-    /** The two stores the server runs on. */
-    enum Backend { H2, POSTGRES }
 
     @ParameterizedTest
-    @EnumSource(Backend.class)
-    void theNewServerReadsTheFirstServersCheckpointsInCoreShapes(Backend backend) throws Exception {
-        Path dir = Files.createDirectories(Path.of("target", "test-data", UUID.randomUUID().toString()));
-        String url = backend == Backend.POSTGRES ? Postgres.newDatabaseUrl() : Database.h2Url(dir);
-        JsonNode fixture;
-        try (InputStream in = CheckpointUpgradeTest.class.getResourceAsStream("/upgrade/turn-one-jobs.json")) {
-            fixture = JSON.readTree(in);
-        }
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("2").load().migrate();
-        try (Connection c = DriverManager.getConnection(url)) {
-            writeAsTheFirstServerDid(c, fixture);
-        }
+    @EnumSource(TurnOneStore.Backend.class)
+    void theNewServerReadsTheFirstServersCheckpointsInCoreShapes(TurnOneStore.Backend backend) throws Exception {
+        try (TurnOneStore.Opened store = TurnOneStore.open(backend)) {
+            PerstackClient client = store.client();
+            List<Job> jobs = client.jobs().list(ListJobsParams.builder().take(100).build()).orElseThrow().data().jobs();
+            assertThat(jobs).hasSize(8);
+            for (Job job : jobs) {
+                everyCheckpointIsCoreShaped(client, job);
+            }
+            plainJob(client, job(jobs, "Write a report"));
+            delegatingJob(client, job(jobs, "/todo A; B\n/delegate helper Check the facts\nWrite a report"));
+            answeredJob(client, job(jobs, "/fail-once\n/ask Ship it?\nRelease 1.0"));
+            waitingJob(client, job(jobs, "/ask Which branch?\nTag the release"));
+            failedJob(client, job(jobs, "/fail\nWrite a report"));
+            maxStepsJob(client, job(jobs, "/steps 5\nCount to five"));
+            interruptedJob(client, job(jobs, "/steps 40\n/sleep 100\nA long task"), "paused");
+            interruptedJob(client, job(jobs, "/steps 40\n/sleep 100\nAn abandoned task"), "canceled");
 
-        PlatformConfig config = PlatformConfig.builder().host("127.0.0.1").port(0).dataDir(dir).rateLimit(0)
-                .databaseUrl(backend == Backend.POSTGRES ? url : null).bootstrapApiKey(KEY).build();
-        try (LocalPlatform platform = LocalPlatform.start(config);
-             PerstackClient client = PerstackClient.builder().apiKey(KEY).baseUrl(platform.baseUrl()).build()) {
-            delegatingJob(client, "jobturnone000000000000aa");
-            interactiveJob(client, "jobturnone000000000000bb");
-            failedJob(client, "jobturnone000000000000cc");
+            // The unfinished jobs' migrated runtime state lets them go on under the new runtime.
+            Job waiting = job(jobs, "/ask Which branch?\nTag the release");
+            client.jobs().continueJob(waiting.id(), ContinueJobInput.answer("main")).orElseThrow();
+            assertThat(settled(client, waiting.id()).result()).contains("Done: Tag the release (answer: main)");
+            Job budget = job(jobs, "/steps 5\nCount to five");
+            client.jobs().continueJob(budget.id(), ContinueJobInput.builder().maxSteps(10).build()).orElseThrow();
+            Job continued = settled(client, budget.id());
+            assertThat(continued.result()).contains("Done: Count to five");
+            assertThat(checkpoints(client, budget.id())).extracting(c -> c.activity().type())
+                    .containsExactly("query", "generalTool", "generalTool", "generalTool", "generalTool", "generalTool", "complete");
+            Job paused = job(jobs, "/steps 40\n/sleep 100\nA long task");
+            client.jobs().update(paused.id(), UpdateJobInput.resume()).orElseThrow();
+            Job resumed = settled(client, paused.id());
+            assertThat(resumed.result()).contains("Done: A long task");
+            assertThat(resumed.totalSteps()).isEqualTo(42);
         }
     }
 
-    private static void delegatingJob(PerstackClient client, String jobId) {
-        Job job = client.jobs().get(jobId).orElseThrow().data().job();
+    /** The job once it is neither queued nor running (bounded: at most 600 polls, 100 ms apart). */
+    private static Job settled(PerstackClient client, String jobId) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            Job job = client.jobs().get(jobId).orElseThrow().data().job();
+            if (!List.of("queued", "running").contains(job.status().value())) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job " + jobId + " did not settle");
+    }
+
+    /** Step numbers count from 1 without gaps, every step but a run's first links to the one before, usage only grows. */
+    private static void everyCheckpointIsCoreShaped(PerstackClient client, Job job) {
+        List<Checkpoint> cps = checkpoints(client, job.id());
+        assertThat(cps).hasSize((int) job.totalSteps());
+        for (int i = 0; i < cps.size(); i++) {
+            Checkpoint cp = cps.get(i);
+            assertThat(cp.stepNumber()).isEqualTo(i + 1L);
+            assertThat(cp.jobId()).isEqualTo(job.id());
+            assertThat(cp.activity().type()).as("a core activity type").isIn("query", "todo", "generalTool", "delegate",
+                    "delegationComplete", "interactiveTool", "retry", "error", "complete");
+            assertThat(cp.activities()).isNotEmpty();
+            if (i > 0) {
+                assertThat(cp.usage().inputTokens()).isGreaterThanOrEqualTo(cps.get(i - 1).usage().inputTokens());
+                if (!cp.activity().type().equals("query")) { // a query starts a run: nothing before it
+                    assertThat(cp.activity().common().previousActivityId()).isPresent();
+                }
+            }
+        }
+        assertThat(cps.get(0).activity().type()).isEqualTo("query");
+        assertThat(((Activity.Query) cps.get(0).activity()).text()).isEqualTo(job.query().orElseThrow());
+        if (job.status().value().equals("completed")) {
+            assertThat(cps.get(cps.size() - 1).usage().inputTokens()).isLessThanOrEqualTo(job.usage().inputTokens());
+        }
+    }
+
+    private static void plainJob(PerstackClient client, Job job) {
+        assertThat(job.status().value()).isEqualTo("completed");
+        assertThat(job.result()).contains("Done: Write a report");
+        List<Checkpoint> cps = checkpoints(client, job.id());
+        assertThat(cps).extracting(c -> c.activity().type()).containsExactly("query", "generalTool", "complete");
+        assertThat(cps.get(2).usage().totalTokens()).isEqualTo(job.usage().totalTokens());
+    }
+
+    private static void delegatingJob(PerstackClient client, Job job) {
         assertThat(job.reasoningBudget()).isEqualTo(ReasoningBudget.MEDIUM);
         assertThat(job.result()).contains("Done: Write a report");
-        List<Checkpoint> cps = checkpoints(client, jobId);
+        List<Checkpoint> cps = checkpoints(client, job.id());
         assertThat(cps).extracting(c -> c.activity().type()).containsExactly("query", "todo", "generalTool",
                 "delegate", "query", "generalTool", "complete", "delegationComplete", "complete");
-        assertThat(cps).extracting(Checkpoint::stepNumber).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
-        // Usage becomes the running total; the last equals the job's.
-        assertThat(cps).extracting(c -> c.usage().inputTokens()).containsExactly(14L, 28L, 42L, 56L, 60L, 64L, 68L, 68L, 82L);
         assertThat(cps.get(8).usage().totalTokens()).isEqualTo(job.usage().totalTokens());
 
         Activity.Todo todo = (Activity.Todo) cps.get(1).activity();
@@ -96,6 +131,7 @@ class CheckpointUpgradeTest {
             assertThat(t.query()).isEqualTo("Check the facts");
         });
         for (Checkpoint child : cps.subList(4, 7)) {
+            assertThat(child.runId()).isNotEqualTo(delegating.runId());
             assertThat(child.delegatedBy()).hasValueSatisfying(by -> {
                 assertThat(by.checkpointId()).isEqualTo(delegating.id());
                 assertThat(by.runId()).isEqualTo(delegating.runId());
@@ -107,27 +143,42 @@ class CheckpointUpgradeTest {
         assertThat(back.count()).isEqualTo(1);
         assertThat(back.common().previousActivityId()).contains(delegate.id());
         assertThat(cps.get(7).delegatedBy()).isEmpty();
+        assertThat(cps.get(7).runId()).isEqualTo(delegating.runId());
         assertThat(((Activity.Complete) cps.get(6).activity()).text()).isEqualTo("Done: Check the facts");
     }
 
-    private static void interactiveJob(PerstackClient client, String jobId) {
-        List<Checkpoint> cps = checkpoints(client, jobId);
-        assertThat(cps).extracting(c -> c.activity().type()).containsExactly("query", "retry", "generalTool", "interactiveTool");
-        assertThat(cps).extracting(Checkpoint::retryCount).containsExactly(0L, 1L, 0L, 0L);
+    private static void answeredJob(PerstackClient client, Job job) {
+        assertThat(job.status().value()).isEqualTo("completed");
+        assertThat(job.result()).contains("Done: Release 1.0 (answer: yes)");
+        List<Checkpoint> cps = checkpoints(client, job.id());
+        assertThat(cps).extracting(c -> c.activity().type()).containsExactly("query", "retry", "generalTool", "interactiveTool", "complete");
+        assertThat(cps).extracting(Checkpoint::retryCount).containsExactly(0L, 1L, 0L, 0L, 0L);
+        assertThat(((Activity.Retry) cps.get(1).activity()).error()).isEqualTo("MockProviderError");
         Activity.InteractiveTool ask = (Activity.InteractiveTool) cps.get(3).activity();
         assertThat(ask.toolName()).isEqualTo("askUser");
         assertThat(ask.args().get("question").asText()).isEqualTo("Ship it?");
         assertThat(ask.json().has("toolCallId")).isFalse();
-        assertThat(cps.get(3).pendingToolCalls()).singleElement().satisfies(call -> {
-            assertThat(call.id()).isEqualTo("call_turnone0000000000b004");
+        assertThat(cps.get(3).status().value()).isEqualTo("stoppedByInteractiveTool");
+    }
+
+    private static void waitingJob(PerstackClient client, Job job) {
+        assertThat(job.status().value()).isEqualTo("stoppedByInteractiveTool");
+        List<Checkpoint> cps = checkpoints(client, job.id());
+        assertThat(cps).extracting(c -> c.activity().type()).containsExactly("query", "generalTool", "interactiveTool");
+        Activity.InteractiveTool ask = (Activity.InteractiveTool) cps.get(2).activity();
+        assertThat(ask.skillName()).isEqualTo("ask");
+        assertThat(cps.get(2).pendingToolCalls()).singleElement().satisfies(call -> {
+            assertThat(call.id()).startsWith("call_");
             assertThat(call.skillName()).isEqualTo("ask");
+            assertThat(call.toolName()).isEqualTo("askUser");
         });
     }
 
-    private static void failedJob(PerstackClient client, String jobId) {
-        Job job = client.jobs().get(jobId).orElseThrow().data().job();
+    private static void failedJob(PerstackClient client, Job job) {
         assertThat(job.reasoningBudget()).isEqualTo(ReasoningBudget.HIGH);
-        List<Checkpoint> cps = checkpoints(client, jobId);
+        assertThat(job.status().value()).isEqualTo("stoppedByError");
+        assertThat(job.error()).hasValueSatisfying(e -> assertThat(e.name()).isEqualTo("MockProviderError"));
+        List<Checkpoint> cps = checkpoints(client, job.id());
         assertThat(cps).extracting(c -> c.activity().type()).containsExactly("query", "retry", "error");
         Activity.Error error = (Activity.Error) cps.get(2).activity();
         assertThat(error.errorName()).contains("MockProviderError");
@@ -135,82 +186,32 @@ class CheckpointUpgradeTest {
         assertThat(cps).extracting(Checkpoint::retryCount).containsExactly(0L, 1L, 1L);
     }
 
+    private static void maxStepsJob(PerstackClient client, Job job) {
+        assertThat(job.status().value()).isEqualTo("stoppedByMaxSteps");
+        assertThat(job.maxSteps()).isEqualTo(3);
+        List<Checkpoint> cps = checkpoints(client, job.id());
+        assertThat(cps).extracting(c -> c.activity().type()).containsExactly("query", "generalTool", "generalTool");
+        assertThat(cps.get(2).status().value()).isEqualTo("stoppedByExceededMaxSteps");
+    }
+
+    /** Paused and canceled mid-run: how many steps it took first depends on timing; their shapes do not. */
+    private static void interruptedJob(PerstackClient client, Job job, String status) {
+        assertThat(job.status().value()).isEqualTo(status);
+        List<Checkpoint> cps = checkpoints(client, job.id());
+        assertThat(cps.size()).isBetween(3, 41);
+        assertThat(cps.subList(1, cps.size())).allSatisfy(cp -> {
+            assertThat(cp.activity().type()).isEqualTo("generalTool");
+            assertThat(cp.status().value()).isEqualTo("proceeding");
+        });
+    }
+
+    private static Job job(List<Job> jobs, String query) {
+        return jobs.stream().filter(j -> j.query().orElse("").equals(query)).findFirst()
+                .orElseThrow(() -> new AssertionError("no job with query " + query));
+    }
+
     private static List<Checkpoint> checkpoints(PerstackClient client, String jobId) {
         return client.jobs().checkpoints().list(jobId, ListCheckpointsParams.builder().take(100).build())
                 .orElseThrow().data().checkpoints();
-    }
-
-    /** The rows the first server's stores wrote: an organization, its jobs (schema V2) and their checkpoints. */
-    private static void writeAsTheFirstServerDid(Connection c, JsonNode fixture) throws Exception {
-        OffsetDateTime at = OffsetDateTime.parse("2026-11-30T10:00:00Z");
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO organizations (id, name, created_at) VALUES (?, ?, ?)")) {
-            s.setString(1, ORG_ID);
-            s.setString(2, LocalPlatform.BOOTSTRAP_ORGANIZATION);
-            s.setObject(3, at);
-            s.executeUpdate();
-        }
-        String insertJob = "INSERT INTO jobs (id, organization_id, application_id, expert_key, resolved_expert_key, "
-                + "definition_json, status, query, files_json, provider, model, reasoning_budget, max_steps, max_retries, "
-                + "total_steps, input_tokens, output_tokens, reasoning_tokens, cached_input_tokens, result, error_name, "
-                + "error_message, error_retryable, state_json, last_sequence, claimed_by, lease_until, created_at, "
-                + "started_at, finished_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?)";
-        for (JsonNode job : fixture.get("jobs")) {
-            JsonNode cps = job.get("checkpoints");
-            long input = 0;
-            long output = 0;
-            for (JsonNode cp : cps) {
-                input += cp.get("usage").get("inputTokens").asLong();
-                output += cp.get("usage").get("outputTokens").asLong();
-            }
-            JsonNode error = job.get("error");
-            try (PreparedStatement s = c.prepareStatement(insertJob)) {
-                int i = 0;
-                s.setString(++i, job.get("id").asText());
-                s.setString(++i, ORG_ID);
-                s.setString(++i, "appturnone00000000000001");
-                s.setString(++i, "@local/writer");
-                s.setString(++i, "@local/writer@1.0.0");
-                s.setString(++i, fixture.get("definition").toString());
-                s.setString(++i, job.get("status").asText());
-                s.setString(++i, job.get("query").asText());
-                s.setString(++i, "[]");
-                s.setString(++i, "mock");
-                s.setString(++i, null);
-                s.setString(++i, job.get("reasoningBudget").asText());
-                s.setInt(++i, 100);
-                s.setInt(++i, job.get("id").asText().endsWith("cc") ? 1 : 5);
-                s.setInt(++i, cps.size());
-                s.setLong(++i, input);
-                s.setLong(++i, output);
-                s.setLong(++i, 0);
-                s.setLong(++i, 0);
-                s.setString(++i, job.get("result").isNull() ? null : job.get("result").asText());
-                s.setString(++i, error == null ? null : error.get("name").asText());
-                s.setString(++i, error == null ? null : error.get("message").asText());
-                s.setObject(++i, error == null ? null : error.get("isRetryable").asBoolean());
-                s.setString(++i, job.get("state").toString());
-                s.setInt(++i, cps.size());
-                s.setObject(++i, at);
-                s.setObject(++i, at);
-                s.setObject(++i, "running".equals(job.get("status").asText()) ? null : at.plusSeconds(cps.size()));
-                s.setObject(++i, at.plusSeconds(cps.size()));
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO checkpoints (id, job_id, sequence, body_json, created_at) VALUES (?, ?, ?, ?, ?)")) {
-                for (JsonNode cp : cps) {
-                    s.setString(1, cp.get("id").asText());
-                    s.setString(2, job.get("id").asText());
-                    s.setInt(3, cp.get("sequence").asInt());
-                    s.setString(4, cp.toString());
-                    s.setObject(5, at.plusSeconds(cp.get("sequence").asLong()));
-                    s.executeUpdate();
-                }
-            }
-        }
-        if (!c.getAutoCommit()) {
-            c.commit();
-        }
     }
 }

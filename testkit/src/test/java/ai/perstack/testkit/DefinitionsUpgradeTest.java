@@ -1,95 +1,169 @@
 package ai.perstack.testkit;
 
 import ai.perstack.client.PerstackClient;
+import ai.perstack.client.applications.Application;
+import ai.perstack.client.env.Secret;
+import ai.perstack.client.env.Variable;
 import ai.perstack.client.experts.AssignVersionInput;
 import ai.perstack.client.experts.Expert;
 import ai.perstack.client.experts.ExpertDefinition;
 import ai.perstack.client.experts.ExpertDraft;
+import ai.perstack.client.experts.ExpertScope;
+import ai.perstack.client.experts.ExpertVersion;
+import ai.perstack.client.experts.ListDraftsParams;
 import ai.perstack.client.experts.Skill;
 import ai.perstack.client.experts.UpdateDraftInput;
-import ai.perstack.server.LocalPlatform;
-import ai.perstack.server.PlatformConfig;
-import ai.perstack.server.store.Database;
-import ai.perstack.server.testing.Postgres;
+import ai.perstack.client.jobs.StartJobInput;
+import ai.perstack.server.providers.ProviderSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
-import java.time.Instant;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import org.flywaydb.core.Flyway;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A store written by the first release (schema at V2, expert rows exactly as its registry wrote
- * them: skill types {@code interactive}/{@code mcpStdio}/{@code mcpSse}, object input schemas,
- * display names) is opened by the current server, which migrates it, and everything is read back
- * through the real client in core's shapes; the migrated draft is valid under today's rules.
+ * The organization the previous release really wrote ({@link TurnOneStore}: applications, variables
+ * and a secret, scope {@code @local/writer} with drafts, versions 1.0.0, 1.1.0 (tagged beta) and a
+ * yanked 1.2.0, experts with every skill type it knew — {@code interactive} with an object input
+ * schema, {@code mcpStdio}, {@code mcpSse} — and a delegate) is opened by the current server, which
+ * migrates it, and everything is read back through the real client in core's shapes; a migrated
+ * draft is valid under today's rules and becomes a new version.
  */
 class DefinitionsUpgradeTest {
-    private static final String ORG = "upgraded";
-    private static final String SCOPE = "@" + ORG + "/writer";
-    /** What the first release's registry stored for a definition: its canonical form, compact JSON. */
-    private static final String TURN_ONE_EXPERTS = "[{\"key\":\"main\",\"name\":\"Release Writer\",\"description\":\"Writes notes\","
-            + "\"instruction\":\"Write release notes.\",\"skills\":{"
-            + "\"ask\":{\"type\":\"interactive\",\"description\":\"Ask the user\",\"tools\":{\"askUser\":{\"description\":\"Ask one question\","
-            + "\"inputJsonSchema\":{\"type\":\"object\",\"properties\":{\"question\":{\"type\":\"string\"}},\"required\":[\"question\"]}}}},"
-            + "\"fs\":{\"type\":\"mcpStdio\",\"command\":\"npx\",\"packageName\":\"@acme/fs-mcp\",\"requiredEnv\":[\"FS_ROOT\"]},"
-            + "\"search\":{\"type\":\"mcpSse\",\"endpoint\":\"https://mcp.example.com/sse\",\"lazyInit\":true}},"
-            + "\"delegates\":[\"summarizer\"]},"
-            + "{\"key\":\"summarizer\",\"name\":\"Summarizer\",\"description\":\"\",\"instruction\":\"Summarize.\",\"skills\":{},\"delegates\":[]}]";
+    private static final String SCOPE = "@local/writer";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"h2", "postgresql"})
-    void aStoreOfTheFirstReleaseIsReadBackInCoreShapes(String backend) throws Exception {
-        Path dataDir = Files.createDirectories(Path.of("target", "upgrade-data", backend + "-" + System.nanoTime()));
-        String url = backend.equals("h2") ? Database.h2Url(dataDir) : Postgres.newDatabaseUrl();
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("2").load().migrate();
-        try (Connection c = DriverManager.getConnection(url)) {
-            writeTurnOneRows(c);
-        }
+    @ParameterizedTest
+    @EnumSource(TurnOneStore.Backend.class)
+    void aStoreOfTheFirstReleaseIsReadBackInCoreShapes(TurnOneStore.Backend backend) throws Exception {
+        HttpServer anthropic = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        CompletableFuture<String> sentKey = new CompletableFuture<>();
+        anthropic.createContext("/v1/messages", exchange -> {
+            sentKey.complete(exchange.getRequestHeaders().getFirst("x-api-key"));
+            byte[] body = "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"recorded\"}}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(400, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        anthropic.start();
+        ProviderSettings providers = ProviderSettings.defaults().withRetryDelays(Duration.ofMillis(10), Duration.ofMillis(10))
+                .withAnthropicBaseUrl("http://127.0.0.1:" + anthropic.getAddress().getPort());
+        try (TurnOneStore.Opened store = TurnOneStore.open(backend, providers)) {
+            PerstackClient client = store.client();
+            String appId = applications(client);
+            environment(client);
+            scopeVersionsAndTags(client);
+            drafts(client);
 
-        PlatformConfig config = PlatformConfig.builder().host("127.0.0.1").port(0).dataDir(dataDir)
-                .databaseUrl(backend.equals("h2") ? null : url).build();
-        try (LocalPlatform platform = LocalPlatform.start(config);
-             PerstackClient client = PerstackClient.builder().apiKey(platform.createApiKey(ORG)).baseUrl(platform.baseUrl()).build()) {
-            ExpertDefinition version = client.experts().get(SCOPE + "@1.0.0").orElseThrow().data().definition();
-            assertThat(version.tags()).containsExactly("latest");
-            assertCoreShapes(version.experts());
-            assertThat(client.experts().get(SCOPE).orElseThrow().data().definition().version()).isEqualTo("1.0.0");
-
-            ExpertDraft draft = client.experts().drafts().get(SCOPE, "draftupgrade000000000001").orElseThrow().data().draft();
-            assertCoreShapes(draft.experts());
-            // What was migrated passes today's validation unchanged, and a new version can be made of it.
-            ExpertDraft updated = client.experts().drafts().update(SCOPE, draft.id(), UpdateDraftInput.of(draft.experts()))
-                    .orElseThrow().data().draft();
-            assertThat(json(updated.experts())).isEqualTo(json(draft.experts()));
-            client.experts().drafts().assignVersion(SCOPE, draft.id(), AssignVersionInput.of("1.1.0")).orElseThrow();
-            assertThat(json(client.experts().get(SCOPE).orElseThrow().data().definition().experts()))
-                    .isEqualTo(json(draft.experts()));
+            // The secret is still sealed with the store's master key: a job of the anthropic provider sends it.
+            client.experts().drafts().assignVersion("@local/summarizer", onlyDraft(client, "@local/summarizer").id(),
+                    AssignVersionInput.of("1.0.0")).orElseThrow();
+            client.jobs().start(StartJobInput.builder().applicationId(appId).expertKey("@local/summarizer@1.0.0")
+                    .provider("anthropic").query("Summarize the notes").build()).orElseThrow();
+            assertThat(sentKey.get(60, TimeUnit.SECONDS)).isEqualTo("sk-ant-turn-one-fixture");
+        } finally {
+            anthropic.stop(0);
         }
     }
 
+    /** The active application's id; the inactive one stays inactive. */
+    private static String applications(PerstackClient client) {
+        List<Application> apps = client.applications().list().orElseThrow().data().applications();
+        assertThat(apps).extracting(Application::name).containsExactlyInAnyOrder("release-notes", "retired-app");
+        Application active = apps.stream().filter(a -> a.name().equals("release-notes")).findFirst().orElseThrow();
+        Application retired = apps.stream().filter(a -> a.name().equals("retired-app")).findFirst().orElseThrow();
+        assertThat(active.status().value()).isEqualTo("active");
+        assertThat(retired.status().value()).isEqualTo("inactive");
+        return active.id();
+    }
+
+    private static void environment(PerstackClient client) {
+        assertThat(client.env().variables().list().orElseThrow().data().variables())
+                .extracting(Variable::name, Variable::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("FS_ROOT", "/srv/notes"),
+                        org.assertj.core.groups.Tuple.tuple("REPORT_STYLE", "terse"));
+        List<Secret> secrets = client.env().secrets().list().orElseThrow().data().secrets();
+        assertThat(secrets).extracting(Secret::name).containsExactly("ANTHROPIC_API_KEY");
+        assertThat(secrets.get(0).json().toString()).doesNotContain("sk-ant-turn-one-fixture");
+    }
+
+    private static void scopeVersionsAndTags(PerstackClient client) {
+        ExpertScope scope = client.experts().listAll().stream().filter(s -> s.scopeName().equals(SCOPE))
+                .findFirst().orElseThrow();
+        assertThat(scope.description()).contains("Writes release notes");
+        assertThat(scope.category().value()).isEqualTo("writing");
+        assertThat(scope.visibility().value()).isEqualTo("private");
+        // 1.2.0 was yanked while it was latest, so latest went back to 1.1.0.
+        assertThat(scope.latestVersion()).contains("1.1.0");
+        assertThat(scope.tags()).containsEntry("latest", "1.1.0").containsEntry("beta", "1.1.0").hasSize(2);
+
+        List<ExpertVersion> versions = client.experts().versions().list(SCOPE).orElseThrow().data().versions();
+        assertThat(versions).extracting(ExpertVersion::version).containsExactlyInAnyOrder("1.0.0", "1.1.0", "1.2.0");
+        assertThat(versions).filteredOn(ExpertVersion::yanked).extracting(ExpertVersion::version).containsExactly("1.2.0");
+        assertThat(versions).filteredOn(v -> v.version().equals("1.1.0")).singleElement()
+                .satisfies(v -> assertThat(v.tags()).containsExactlyInAnyOrder("latest", "beta"));
+
+        ExpertDefinition first = client.experts().get(SCOPE + "@1.0.0").orElseThrow().data().definition();
+        assertThat(first.tags()).isEmpty();
+        assertThat(first.experts().get(0).instruction()).isEqualTo("Write release notes.");
+        assertCoreShapes(first.experts());
+        ExpertDefinition latest = client.experts().get(SCOPE).orElseThrow().data().definition();
+        assertThat(latest.version()).isEqualTo("1.1.0");
+        assertCoreShapes(latest.experts());
+        assertThat(client.experts().get(SCOPE + "@beta").orElseThrow().data().definition().version()).isEqualTo("1.1.0");
+    }
+
+    private static void drafts(PerstackClient client) {
+        List<ExpertDraft> drafts = client.experts().drafts().list(SCOPE, ListDraftsParams.of(100, 0))
+                .orElseThrow().data().drafts();
+        assertThat(drafts).hasSize(5);
+        ExpertDraft unversioned = drafts.stream()
+                .filter(d -> d.experts().get(0).instruction().equals("Write release notes (work in progress)."))
+                .findFirst().orElseThrow();
+        assertCoreShapes(unversioned.experts());
+        ExpertDraft single = drafts.stream().filter(d -> d.experts().size() == 1).findFirst().orElseThrow();
+        assertThat(single.experts().get(0).name()).isEqualTo("summarizer");
+        assertThat(single.experts().get(0).skills()).as("stored as no skills; the base default is for absent skills only").isEmpty();
+
+        // What was migrated passes today's validation unchanged, and a new version can be made of it.
+        ExpertDraft updated = client.experts().drafts().update(SCOPE, unversioned.id(), UpdateDraftInput.of(unversioned.experts()))
+                .orElseThrow().data().draft();
+        assertThat(json(updated.experts())).isEqualTo(json(unversioned.experts()));
+        client.experts().drafts().assignVersion(SCOPE, unversioned.id(), AssignVersionInput.of("1.3.0")).orElseThrow();
+        assertThat(json(client.experts().get(SCOPE + "@1.3.0").orElseThrow().data().definition().experts()))
+                .isEqualTo(json(unversioned.experts()));
+    }
+
+    private static ExpertDraft onlyDraft(PerstackClient client, String scope) {
+        List<ExpertDraft> drafts = client.experts().drafts().list(scope).orElseThrow().data().drafts();
+        assertThat(drafts).hasSize(1);
+        return drafts.get(0);
+    }
+
     private static void assertCoreShapes(List<Expert> experts) {
-        assertThat(experts).extracting(Expert::key).containsExactly("main", "summarizer");
+        assertThat(experts).extracting(Expert::key).containsExactly("main", "helper");
         Expert main = experts.get(0);
         assertThat(main.name()).isEqualTo("release-writer");
+        assertThat(main.description()).contains("Writes release notes");
         assertThat(main.tags()).isEmpty();
-        assertThat(main.delegates()).containsExactly("summarizer");
+        assertThat(main.delegates()).containsExactly("helper");
         assertThat(main.skills().keySet()).containsExactly("ask", "fs", "search");
         Skill.Interactive ask = (Skill.Interactive) main.skills().get("ask");
         assertThat(ask.type()).isEqualTo("interactiveSkill");
-        assertThat(ask.tools().get("askUser").inputJsonSchemaNode())
-                .isEqualTo(new ObjectMapper().createObjectNode().put("type", "object")
-                        .<com.fasterxml.jackson.databind.node.ObjectNode>set("properties", new ObjectMapper().createObjectNode()
-                                .set("question", new ObjectMapper().createObjectNode().put("type", "string")))
-                        .set("required", new ObjectMapper().createArrayNode().add("question")));
+        ObjectNode schema = JSON.createObjectNode().put("type", "object");
+        schema.set("properties", JSON.createObjectNode().set("question", JSON.createObjectNode().put("type", "string")));
+        schema.set("required", JSON.createArrayNode().add("question"));
+        assertThat(ask.tools().get("askUser").inputJsonSchemaNode()).isEqualTo(schema);
         Skill.McpStdio fs = (Skill.McpStdio) main.skills().get("fs");
         assertThat(fs.packageName()).contains("@acme/fs-mcp");
         assertThat(fs.requiredEnv()).containsExactly("FS_ROOT");
@@ -98,40 +172,13 @@ class DefinitionsUpgradeTest {
         Skill.McpSse search = (Skill.McpSse) main.skills().get("search");
         assertThat(search.endpoint()).isEqualTo("https://mcp.example.com/sse");
         assertThat(search.toJson("search").has("lazyInit")).isFalse();
-        Expert summarizer = experts.get(1);
-        assertThat(summarizer.name()).isEqualTo("summarizer");
-        assertThat(summarizer.description()).isEmpty();
-        assertThat(summarizer.skills()).as("stored as no skills; the base default is for absent skills only").isEmpty();
+        Expert helper = experts.get(1);
+        assertThat(helper.name()).isEqualTo("checker");
+        assertThat(helper.description()).as("the previous release stored an empty description").isEmpty();
+        assertThat(helper.skills()).as("stored as no skills; the base default is for absent skills only").isEmpty();
     }
 
     private static List<String> json(List<Expert> experts) {
         return experts.stream().map(e -> e.toJson().toString()).toList();
-    }
-
-    /** The rows the first release wrote for an organization with one scope, one draft and version 1.0.0 tagged latest. */
-    private static void writeTurnOneRows(Connection c) throws Exception {
-        Timestamp now = Timestamp.from(Instant.parse("2026-11-01T10:00:00Z"));
-        exec(c, "INSERT INTO organizations (id, name, created_at) VALUES (?, ?, ?)", "orgupgrade00000000000001", ORG, now);
-        exec(c, "INSERT INTO expert_scopes (id, organization_id, scope_name, description, category, visibility, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "scopeupgrade000000000001", "orgupgrade00000000000001", SCOPE,
-                "Writes release notes", "writing", "private", now, now);
-        exec(c, "INSERT INTO expert_drafts (id, scope_id, application_id, experts_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                "draftupgrade000000000001", "scopeupgrade000000000001", "appupgrade00000000000001", TURN_ONE_EXPERTS, now, now);
-        exec(c, "INSERT INTO expert_versions (scope_id, version, experts_json, yanked, created_at) VALUES (?, ?, ?, ?, ?)",
-                "scopeupgrade000000000001", "1.0.0", TURN_ONE_EXPERTS, false, now);
-        exec(c, "INSERT INTO expert_tags (scope_id, tag, version, assigned_at) VALUES (?, ?, ?, ?)",
-                "scopeupgrade000000000001", "latest", "1.0.0", now);
-        if (!c.getAutoCommit()) {
-            c.commit();
-        }
-    }
-
-    private static void exec(Connection c, String sql, Object... values) throws Exception {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i]);
-            }
-            s.executeUpdate();
-        }
     }
 }

@@ -122,9 +122,10 @@ class CoreShapesRoundTripTest {
                 .as((description, rule, command, usePackage, pick, omit, lazy, domains) -> new Skill.McpStdio(description, rule,
                         command, usePackage ? Optional.of("@acme/mcp") : Optional.empty(), usePackage ? List.of() : List.of("-y", "pkg"),
                         pick, omit, List.of("TOKEN_A"), lazy, domains));
+        // A DNS label neither starts nor ends with '-' (a name may): the host keeps letters and digits only.
         Arbitrary<Skill> sse = Combinators.combine(texts(), texts(), names(), lists(), lists())
                 .as((description, rule, host, pick, omit) -> new Skill.McpSse(description, rule,
-                        "https://" + host.replace('_', 'x') + ".example.com/sse", pick, omit, Optional.empty()));
+                        "https://mcp-" + host.replace('_', 'x').replace('-', 'x') + ".example.com/sse", pick, omit, Optional.empty()));
         Arbitrary<SkillTool> tool = Combinators.combine(texts(), Arbitraries.of("{}", "{\"type\":\"object\"}",
                         "{\"type\":\"object\",\"properties\":{\"q\":{\"type\":\"string\",\"description\":\"ü — ✓\"}}}"))
                 .as(SkillTool::new);

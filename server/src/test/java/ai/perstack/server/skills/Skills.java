@@ -1,0 +1,72 @@
+package ai.perstack.server.skills;
+
+import ai.perstack.server.skills.base.TodoStore;
+import ai.perstack.server.workspaces.Workspace;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Test helpers: the test MCP server as a stdio skill, runtimes, arguments. */
+final class Skills {
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** Short enough that the hang tests finish soon; long enough for a JVM to start on a busy machine. */
+    static final SkillLimits LIMITS = new SkillLimits(Duration.ofSeconds(60), Duration.ofSeconds(3), 64 * 1024);
+
+    private Skills() {
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static StdioSkillSpec testServer(String name, List<String> pick, List<String> omit, List<String> requiredEnv,
+                                     boolean lazy) {
+        List<String> args = new ArrayList<>(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), TestMcpServer.class.getName()));
+        return new StdioSkillSpec(name, "test server", "Use " + name + " wisely.", java(), null, args, pick, omit,
+                requiredEnv, lazy);
+    }
+
+    static StdioSkillSpec testServer(String name) {
+        return testServer(name, List.of(), List.of(), List.of(), false);
+    }
+
+    /** A host environment with secrets a child must never see, plus what a JVM needs to start. */
+    static Map<String, String> hostEnv() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("HOME", System.getProperty("user.home"));
+        env.put("PERSTACK_MASTER_KEY", "host-master-key-never-shown");
+        env.put("OPENAI_API_KEY", "sk-host-key-never-shown");
+        env.put("DATABASE_URL", "jdbc:postgresql://secret-host/db");
+        return env;
+    }
+
+    static SkillRuntime runtime(Path workspace, Map<String, String> entries, StdioPolicy policy) {
+        return new SkillRuntime(Workspace.at(workspace), entries, hostEnv(), TodoStore.inMemory(), policy, LIMITS,
+                true, SkillEvents.NONE);
+    }
+
+    static ObjectNode args(String json) {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static String text(ToolResult result) {
+        return result.firstText();
+    }
+
+    /** Processes this JVM started that run the test server (children and deeper). */
+    static long testServers() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains(TestMcpServer.class.getName())).count();
+    }
+}

@@ -5,6 +5,7 @@ import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -72,6 +73,20 @@ public final class TestMcpServer {
         McpSyncServer mcp = McpServer.sync(transport).serverInfo("test-mcp-http", "1.0.0")
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
                 .tools(tools()).build();
+        return serve(transport, mcp);
+    }
+
+    /** Serves the tools over the older SSE transport: events at {@code /mcp}, messages at {@code /message}. */
+    public static Http sse() throws Exception {
+        HttpServletSseServerTransportProvider transport = HttpServletSseServerTransportProvider.builder()
+                .jsonMapper(MAPPER).sseEndpoint("/mcp").messageEndpoint("/message").build();
+        McpSyncServer mcp = McpServer.sync(transport).serverInfo("test-mcp-sse", "1.0.0")
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .tools(tools()).build();
+        return serve(transport, mcp);
+    }
+
+    private static Http serve(jakarta.servlet.http.HttpServlet transport, McpSyncServer mcp) throws Exception {
         Server jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");

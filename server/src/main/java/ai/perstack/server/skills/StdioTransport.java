@@ -99,8 +99,17 @@ final class StdioTransport implements McpClientTransport {
                     stdin.flush();
                 }
             } catch (IOException e) {
-                fail("cannot write to the skill process: " + e.getMessage());
-                throw new IllegalStateException("cannot write to skill " + skillName + ": " + e.getMessage(), e);
+                // usually the child died at start-up: say how, with what it printed
+                String reason = "cannot write to the skill process: " + e.getMessage();
+                try {
+                    if (process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                        reason = "the skill process exited with code " + process.exitValue();
+                    }
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                fail(reason);
+                throw new SkillFailure(withStderr(reason));
             }
         });
     }
@@ -214,15 +223,19 @@ final class StdioTransport implements McpClientTransport {
             failure.tryEmitError(new SkillFailure("the skill was closed"));
             return;
         }
-        String tail;
-        synchronized (stderrTail) {
-            tail = String.join("\n", stderrTail);
-        }
-        failure.tryEmitError(new SkillFailure(reason + (tail.isBlank() ? "" : "; stderr: " + cut(tail))));
+        failure.tryEmitError(new SkillFailure(withStderr(reason)));
         Process p = process;
         if (p != null && p.isAlive()) {
             thread("kill", () -> Processes.destroyTree(p));
         }
+    }
+
+    private String withStderr(String reason) {
+        String tail;
+        synchronized (stderrTail) {
+            tail = String.join("\n", stderrTail);
+        }
+        return reason + (tail.isBlank() ? "" : "; stderr: " + cut(tail));
     }
 
     private static String cut(String text) {

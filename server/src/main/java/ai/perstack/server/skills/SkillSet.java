@@ -60,11 +60,14 @@ public final class SkillSet implements AutoCloseable {
         for (SkillSpec spec : ordered) {
             check(spec, runtime);
         }
+        // skills of this job that a killed server left running are ended before new ones start
+        ProcessLedger ledger = new ProcessLedger(runtime.workspace());
+        ledger.reapOrphans();
         List<SkillSession> sessions = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
         try {
             for (SkillSpec spec : ordered) {
-                sessions.add(session(spec, runtime));
+                sessions.add(session(spec, runtime, ledger));
                 if (spec.rule() != null && !spec.rule().isBlank()) {
                     rules.add(new Rule(spec.name(), spec.rule()));
                 }
@@ -162,7 +165,7 @@ public final class SkillSet implements AutoCloseable {
         }
     }
 
-    private static SkillSession session(SkillSpec spec, SkillRuntime runtime) {
+    private static SkillSession session(SkillSpec spec, SkillRuntime runtime, ProcessLedger ledger) {
         SkillLimits limits = runtime.limits();
         if (spec instanceof StdioSkillSpec stdio && stdio.isBuiltinBase()) {
             return new BaseSession(stdio, new BaseSkill(runtime.workspace(), runtime.todos(), runtime.hostEnv()),
@@ -178,7 +181,8 @@ public final class SkillSet implements AutoCloseable {
             return new McpSession(stdio.name(), stdio.pick(), stdio.omit(), limits, runtime.events(), () -> {
                 runtime.events().starting(stdio.name(), stdio.command(), stdio.argv());
                 return List.of(new StdioTransport(stdio.name(), command, env, runtime.workspace().root(),
-                        McpSession.MAPPER, limits.maxMessageBytes(), line -> runtime.events().stderr(stdio.name(), line)));
+                        McpSession.MAPPER, limits.maxMessageBytes(), line -> runtime.events().stderr(stdio.name(), line),
+                        ledger));
             });
         }
         HttpSkillSpec http = (HttpSkillSpec) spec;

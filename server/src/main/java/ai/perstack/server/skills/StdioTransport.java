@@ -43,10 +43,12 @@ final class StdioTransport implements McpClientTransport {
     private volatile Process process;
     private volatile boolean closing;
     private volatile String startFailure;
+    private final ProcessLedger ledger;
     private OutputStream stdin;
 
     StdioTransport(String skillName, List<String> command, Map<String, String> env, Path cwd, McpJsonMapper mapper,
-                   int maxLineBytes, Consumer<String> stderrSink) {
+                   int maxLineBytes, Consumer<String> stderrSink, ProcessLedger ledger) {
+        this.ledger = ledger;
         this.skillName = skillName;
         this.command = List.copyOf(command);
         this.env = Map.copyOf(env);
@@ -79,6 +81,7 @@ final class StdioTransport implements McpClientTransport {
                 failure.tryEmitError(new SkillFailure(startFailure));
                 throw new IllegalStateException(startFailure, e);
             }
+            ledger.add(process);
             stdin = process.getOutputStream();
             thread("stdout", () -> readMessages(process.getInputStream(), handler));
             thread("stderr", () -> readStderr(process.getErrorStream()));
@@ -134,6 +137,7 @@ final class StdioTransport implements McpClientTransport {
             // the child is gone already
         }
         Processes.destroyTree(p);
+        ledger.remove(p);
     }
 
     @Override

@@ -23,7 +23,7 @@ class DemoCommandTest {
                 "  ✓ Version      @local/greeter@1.0.0  (latest)",
                 "  Checkpoints, live:",
                 "  " + JobsCommandTest.line(1, "query", "Write a short greeting for new users /ask Who is the audience? /sleep 150"),
-                "  " + JobsCommandTest.line(2, "think", "Working on: Write a short greeting for new users"),
+                "  " + JobsCommandTest.line(2, "generalTool", "work: Working on: Write a short greeting for new users"),
                 "  " + JobsCommandTest.line(3, "interactiveTool", "askUser: Who is the audience?"),
                 "  ? The expert asks: Who is the audience?",
                 "  › Answering:       Java developers",

@@ -73,7 +73,7 @@ class JobsCommandTest {
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).matches("Started job [a-z0-9]{24} \\(@local/cli-jobs@1\\.0\\.0, provider mock\\)");
         assertThat(lines.subList(1, 4)).containsExactly(
-                line(1, "query", "Say hello"), line(2, "think", "Working on: Say hello"), line(3, "complete", "Done: Say hello"));
+                line(1, "query", "Say hello"), line(2, "generalTool", "work: Working on: Say hello"), line(3, "complete", "Done: Say hello"));
         assertThat(r.out()).contains("Status       completed", "Result       Done: Say hello", "Steps        3 of at most 100");
         assertThat(r.err()).isEmpty();
     }
@@ -213,14 +213,14 @@ class JobsCommandTest {
         assertThat(cpIds).hasSize(4);
         Cli.Result got = cli.run("checkpoints", "get", id, cpIds.get(1));
         assertThat(got.code()).isZero();
-        assertThat(got.out()).contains("Sequence  2", "Activity  think", "Text      Working on: Inspect me");
+        assertThat(got.out()).contains("Sequence  2", "Activity  generalTool", "Text      work: Working on: Inspect me");
         JsonNode gotJson = JSON.readTree(cli.run("checkpoints", "get", id, cpIds.get(1), "-o", "json").out());
         assertThat(gotJson).isEqualTo(platform.client.jobs().checkpoints().get(id, cpIds.get(1)).orElseThrow().json());
 
         Cli.Result stream = cli.run("checkpoints", "stream", id, "--after", "2");
         assertThat(stream.code()).as(stream.toString()).isZero();
         assertThat(stream.out().lines().toList()).containsExactly(
-                line(3, "think", "Working on: Inspect me"),
+                line(3, "generalTool", "work: Working on: Inspect me"),
                 line(4, "complete", "Done: Inspect me"),
                 "Job " + id + ": " + JobStatus.COMPLETED.value());
 

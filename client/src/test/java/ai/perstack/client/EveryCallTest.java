@@ -20,6 +20,7 @@ import ai.perstack.client.experts.UpdateDraftInput;
 import ai.perstack.client.experts.Visibility;
 import ai.perstack.client.jobs.Activity;
 import ai.perstack.client.jobs.Checkpoint;
+import ai.perstack.client.jobs.ToolCall;
 import ai.perstack.client.jobs.CheckpointStatus;
 import ai.perstack.client.jobs.CheckpointStream;
 import ai.perstack.client.jobs.ContinueJobInput;
@@ -62,7 +63,7 @@ import static ai.perstack.client.support.Fixtures.APPLICATION;
 import static ai.perstack.client.support.Fixtures.APPLICATION_INACTIVE;
 import static ai.perstack.client.support.Fixtures.CHECKPOINT_INTERACTIVE;
 import static ai.perstack.client.support.Fixtures.CHECKPOINT_QUERY;
-import static ai.perstack.client.support.Fixtures.CHECKPOINT_THINK;
+import static ai.perstack.client.support.Fixtures.CHECKPOINT_WORK;
 import static ai.perstack.client.support.Fixtures.DEFINITION;
 import static ai.perstack.client.support.Fixtures.DRAFT;
 import static ai.perstack.client.support.Fixtures.EXPERT_MAIN;
@@ -589,7 +590,7 @@ class EveryCallTest {
                 call("jobs.checkpoints.list", (c, o) -> o == null ? c.jobs().checkpoints().list(JOB_ID, CHECKPOINT_PAGE)
                         : c.jobs().checkpoints().list(JOB_ID, CHECKPOINT_PAGE, o))
                         .answers(200, list("checkpoints", "{\"total\": 3, \"take\": 2, \"skip\": 0}",
-                                CHECKPOINT_QUERY, CHECKPOINT_THINK))
+                                CHECKPOINT_QUERY, CHECKPOINT_WORK))
                         .sends("GET", "/api/v1/jobs/" + JOB_ID + "/checkpoints")
                         .query("take=2&skip=0&sort=sequence&order=asc")
                         .then(r -> {
@@ -599,9 +600,14 @@ class EveryCallTest {
                             assertThat(checkpoints.get(0).activity()).isInstanceOfSatisfying(Activity.Query.class,
                                     a -> assertThat(a.text()).isEqualTo("Review the pull request description"));
                             assertThat(checkpoints.get(0).contextWindowUsage()).isEmpty();
-                            assertThat(checkpoints.get(1).activity()).isInstanceOfSatisfying(Activity.Think.class,
-                                    a -> assertThat(a.thought()).startsWith("Working on"));
+                            assertThat(checkpoints.get(1).activity()).isInstanceOfSatisfying(Activity.GeneralTool.class, a -> {
+                                assertThat(a.toolName()).isEqualTo("work");
+                                assertThat(a.result().orElseThrow().get(0).get("text").asText()).startsWith("Working on");
+                                assertThat(a.common().previousActivityId()).contains("nidw3706i8j76b2lajlj4h9d");
+                            });
                             assertThat(checkpoints.get(1).contextWindowUsage()).isEqualTo(OptionalDouble.of(0.01));
+                            assertThat(checkpoints.get(1).contextWindow()).hasValue(3000);
+                            assertThat(checkpoints.get(1).usage().totalTokens()).isEqualTo(30);
                             assertThat(checkpoints.get(1).expert().version()).isEqualTo("1.2.0");
                             assertThat(r.meta().total()).isEqualTo(3);
                         }),
@@ -616,7 +622,7 @@ class EveryCallTest {
                             assertThat(checkpoint.finishedAt()).isEmpty();
                             assertThat(checkpoint.startedAt()).isEqualTo(Instant.parse("2025-01-15T09:30:00.300Z"));
                             assertThat(checkpoint.activity()).isInstanceOfSatisfying(Activity.InteractiveTool.class, a -> {
-                                assertThat(a.toolCallId()).isEqualTo("call_01");
+                                assertThat(checkpoint.pendingToolCalls()).extracting(ToolCall::id).containsExactly("call_01");
                                 assertThat(a.args().get("question").asText()).isEqualTo("Which branch?");
                                 assertThat(a.reasoning()).isEmpty();
                             });

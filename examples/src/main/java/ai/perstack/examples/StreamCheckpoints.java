@@ -13,7 +13,7 @@ import ai.perstack.client.jobs.StartJobInput;
 
 /**
  * Starts a job and prints its checkpoints as they happen. The {@code mock} provider of the local
- * platform needs no model: here it takes five think steps, 100 ms each. Against the real API,
+ * platform needs no model: here it takes five working steps, 100 ms each. Against the real API,
  * set {@code PERSTACK_PROVIDER} (e.g. {@code anthropic}) and drop the directives.
  */
 public final class StreamCheckpoints {
@@ -59,8 +59,8 @@ public final class StreamCheckpoints {
     static String describe(Activity activity) {
         if (activity instanceof Activity.Query q) {
             return "query: " + q.text().lines().reduce((a, b) -> b).orElse("");
-        } else if (activity instanceof Activity.Think t) {
-            return "think: " + t.thought();
+        } else if (activity instanceof Activity.GeneralTool tool) {
+            return tool.toolName() + ": " + tool.result().map(r -> r.path(0).path("text").asText()).orElse("");
         } else if (activity instanceof Activity.InteractiveTool tool) {
             return "asks: " + tool.args().path("question").asText();
         } else if (activity instanceof Activity.Complete c) {

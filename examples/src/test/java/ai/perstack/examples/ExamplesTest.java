@@ -65,7 +65,7 @@ class ExamplesTest {
         String out = runMain(local, () -> StreamCheckpoints.main(new String[0]));
         assertThat(out)
                 .contains("1 init query: Write a haiku about the sea")
-                .contains("think: Working on: Write a haiku about the sea")
+                .contains("work: Working on: Write a haiku about the sea")
                 .contains("job ended: completed")
                 .contains("result: Done: Write a haiku about the sea");
     }

@@ -37,14 +37,23 @@ class JobsApiTest extends ApiTest {
         assertThat(done.get("totalSteps").asInt()).isEqualTo(3);
         List<JsonNode> cps = f.checkpoints(id);
         assertThat(statuses(cps)).containsExactly("init", "proceeding", "completed");
-        assertThat(activityTypes(cps)).containsExactly("query", "think", "complete");
-        assertThat(cps.get(1).get("activity").get("thought").asText()).isEqualTo("Working on: Review the pull request description");
+        assertThat(activityTypes(cps)).containsExactly("query", "generalTool", "complete");
+        JsonNode work = cps.get(1).get("activity");
+        assertThat(work.get("skillName").asText()).isEqualTo("@perstack/mock");
+        assertThat(work.get("toolName").asText()).isEqualTo("work");
+        assertThat(work.get("result").get(0).get("text").asText()).isEqualTo("Working on: Review the pull request description");
+        // Activities chain within the run; usage is the job's running total, as in core.
+        assertThat(cps.get(0).get("activity").has("previousActivityId")).isFalse();
+        assertThat(work.get("previousActivityId").asText()).isEqualTo(cps.get(0).get("activity").get("id").asText());
         assertThat(cps.get(0).get("usage").get("inputTokens").asInt()).isEqualTo(9);
+        assertThat(cps.get(1).get("usage").get("inputTokens").asInt()).isEqualTo(18);
         assertThat(cps.get(1).get("usage").get("outputTokens").asInt()).isEqualTo(12);
         assertThat(cps).extracting(c -> c.get("sequence").asInt()).containsExactly(1, 2, 3);
+        assertThat(cps).extracting(c -> c.get("stepNumber").asInt()).containsExactly(1, 2, 3);
+        assertThat(cps).extracting(c -> c.get("retryCount").asInt()).containsOnly(0);
         assertThat(cps).extracting(c -> c.get("expert").get("key").asText()).containsOnly("main");
-        long input = cps.stream().mapToLong(c -> c.get("usage").get("inputTokens").asLong()).sum();
-        assertThat(done.get("usage").get("inputTokens").asLong()).isEqualTo(input);
+        assertThat(cps).allSatisfy(c -> assertThat(c.has("contextWindow")).isFalse());
+        assertThat(done.get("usage")).isEqualTo(cps.get(2).get("usage"));
         Res one = expect(f.api.get("/api/v1/jobs/" + id + "/checkpoints/" + cps.get(2).get("id").asText()), 200);
         assertThat(one.data("checkpoint").get("sequence").asInt()).isEqualTo(3);
     }
@@ -75,6 +84,8 @@ class JobsApiTest extends ApiTest {
         assertThat(ask.get("activity").get("args").get("question").asText()).isEqualTo("Ship it?");
         assertThat(ask.get("activity").get("skillName").asText()).isEqualTo("ask");
         assertThat(ask.get("activity").get("toolName").asText()).isEqualTo("askUser");
+        assertThat(ask.get("pendingToolCalls").get(0).get("toolName").asText()).isEqualTo("askUser");
+        assertThat(ask.get("pendingToolCalls").get(0).get("id").asText()).startsWith("call_");
         expectInvalid(f.api.post("/api/v1/jobs/" + id + "/continue", Map.of("interactiveToolCallResult", true)), "query");
         expect(f.api.post("/api/v1/jobs/" + id + "/continue", Map.of("interactiveToolCallResult", true, "query", "yes")), 200);
         JsonNode job = f.await(id, "completed");
@@ -88,8 +99,8 @@ class JobsApiTest extends ApiTest {
         String id = f.startId("/delegate helper Check the facts\nWrite a report");
         f.await(id, "completed");
         List<JsonNode> cps = f.checkpoints(id);
-        assertThat(activityTypes(cps)).containsExactly("query", "think", "delegate", "query", "think", "complete",
-                "delegationComplete", "complete");
+        assertThat(activityTypes(cps)).containsExactly("query", "generalTool", "delegate", "query", "generalTool",
+                "complete", "delegationComplete", "complete");
         String mainRun = cps.get(0).get("runId").asText();
         String helperRun = cps.get(3).get("runId").asText();
         assertThat(helperRun).isNotEqualTo(mainRun);
@@ -99,9 +110,24 @@ class JobsApiTest extends ApiTest {
         JsonNode dc = cps.get(6);
         assertThat(dc.get("runId").asText()).isEqualTo(mainRun);
         assertThat(dc.get("activity").get("expertKey").asText()).isEqualTo("main");
-        assertThat(dc.get("activity").get("delegateTo").asText()).isEqualTo("helper");
-        assertThat(dc.get("activity").get("result").asText()).isEqualTo("Done: Check the facts");
-        assertThat(cps.get(7).get("stepNumber").asInt()).isEqualTo(5);
+        assertThat(dc.get("activity").get("count").asInt()).isEqualTo(1);
+        JsonNode delegate = cps.get(2);
+        assertThat(delegate.get("activity").get("delegateExpertKey").asText()).isEqualTo("helper");
+        assertThat(delegate.get("activity").get("query").asText()).isEqualTo("Check the facts");
+        JsonNode target = delegate.get("delegateTo").get(0);
+        assertThat(target.get("expert").get("key").asText()).isEqualTo("helper");
+        assertThat(target.get("query").asText()).isEqualTo("Check the facts");
+        assertThat(target.get("toolName").asText()).isEqualTo("helper");
+        for (JsonNode child : cps.subList(3, 6)) {
+            assertThat(child.get("delegatedBy").get("checkpointId").asText()).isEqualTo(delegate.get("id").asText());
+            assertThat(child.get("delegatedBy").get("runId").asText()).isEqualTo(mainRun);
+            assertThat(child.get("delegatedBy").get("toolCallId").asText()).isEqualTo(target.get("toolCallId").asText());
+            assertThat(child.get("activity").get("delegatedBy").get("expertKey").asText()).isEqualTo("main");
+        }
+        assertThat(dc.has("delegatedBy")).isFalse();
+        assertThat(dc.get("activity").get("previousActivityId").asText())
+                .isEqualTo(delegate.get("activity").get("id").asText());
+        assertThat(cps).extracting(c -> c.get("stepNumber").asInt()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(f.job(id).get("result").asText()).isEqualTo("Done: Write a report");
     }
 
@@ -120,7 +146,9 @@ class JobsApiTest extends ApiTest {
         JobsFixture f = fixture();
         String id = f.startId("/fail-once\nWobble");
         f.await(id, "completed");
-        assertThat(activityTypes(f.checkpoints(id))).containsExactly("query", "retry", "think", "complete");
+        List<JsonNode> cps = f.checkpoints(id);
+        assertThat(activityTypes(cps)).containsExactly("query", "retry", "generalTool", "complete");
+        assertThat(cps).extracting(c -> c.get("retryCount").asInt()).containsExactly(0, 1, 0, 0);
     }
 
     @Test
@@ -129,9 +157,11 @@ class JobsApiTest extends ApiTest {
         String id = f.startId("/todo A; B; C\nPlan");
         f.await(id, "completed");
         List<JsonNode> cps = f.checkpoints(id);
-        assertThat(activityTypes(cps)).containsExactly("query", "todo", "think", "complete");
-        assertThat(cps.get(1).get("activity").get("todos")).extracting(t -> t.get("title").asText())
-                .containsExactly("A", "B", "C");
+        assertThat(activityTypes(cps)).containsExactly("query", "todo", "generalTool", "complete");
+        JsonNode todo = cps.get(1).get("activity");
+        assertThat(todo.get("todos")).extracting(t -> t.get("title").asText()).containsExactly("A", "B", "C");
+        assertThat(todo.get("todos")).extracting(t -> t.get("id").asInt()).containsExactly(0, 1, 2);
+        assertThat(todo.get("newTodos")).extracting(JsonNode::asText).containsExactly("A", "B", "C");
     }
 
     @Test
@@ -201,7 +231,18 @@ class JobsApiTest extends ApiTest {
         List<JsonNode> cps = f.checkpoints(id);
         assertThat(cps).hasSize(6);
         assertThat(cps.get(3).get("runId").asText()).isNotEqualTo(cps.get(0).get("runId").asText());
-        assertThat(cps.get(3).get("stepNumber").asInt()).isEqualTo(1);
+        assertThat(cps.get(3).get("stepNumber").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void reasoningBudgetTakesCoresLevelsAndTokens() {
+        JobsFixture f = fixture();
+        for (Object budget : List.<Object>of("none", "minimal", "low", "medium", "high", 0, 4096)) {
+            JsonNode job = expect(f.start("x", "reasoningBudget", budget), 201).data("job");
+            assertThat(job.get("reasoningBudget").toString()).isEqualTo(budget instanceof String ? "\"" + budget + "\"" : budget.toString());
+            assertThat(f.job(job.get("id").asText()).get("reasoningBudget")).isEqualTo(job.get("reasoningBudget"));
+        }
+        assertThat(expect(f.start("x"), 201).data("job").get("reasoningBudget").asText()).isEqualTo("low");
     }
 
     @Test
@@ -213,6 +254,9 @@ class JobsApiTest extends ApiTest {
         expectInvalid(f.start("x", "provider", "anthropic"), "ANTHROPIC_API_KEY");
         expectInvalid(f.start("x", "provider", "nope"), "provider");
         expectInvalid(f.start("x", "maxSteps", 0), "maxSteps");
+        for (Object budget : List.<Object>of("extreme", "5000", -1, 1.5, 3_000_000_000L, true)) {
+            expectInvalid(f.start("x", "reasoningBudget", budget), "reasoningBudget");
+        }
         expectInvalid(f.start("x", "expertKey", "@" + f.api.org() + "/missing"), "expertKey");
         expectInvalid(f.start("x", "applicationId", "abcdefghijklmnopqrstuvwx"), "applicationId");
         expectInvalid(f.start("/steps many\nx"), "query");

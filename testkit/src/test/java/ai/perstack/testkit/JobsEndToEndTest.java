@@ -57,7 +57,9 @@ class JobsEndToEndTest {
             List<Checkpoint> checkpoints = streamAll(stream);
             assertThat(checkpoints).extracting(Checkpoint::sequence).containsExactly(1L, 2L, 3L);
             assertThat(checkpoints.get(0).activity()).isInstanceOf(Activity.Query.class);
-            assertThat(((Activity.Think) checkpoints.get(1).activity()).thought()).isEqualTo("Working on: Write a haiku");
+            Activity.GeneralTool work = (Activity.GeneralTool) checkpoints.get(1).activity();
+            assertThat(work.toolName()).isEqualTo("work");
+            assertThat(work.result().orElseThrow().get(0).get("text").asText()).isEqualTo("Working on: Write a haiku");
             assertThat(((Activity.Complete) checkpoints.get(2).activity()).text()).isEqualTo("Done: Write a haiku");
             assertThat(stream.doneStatus()).contains(JobStatus.COMPLETED);
         }

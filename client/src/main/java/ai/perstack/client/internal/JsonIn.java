@@ -227,4 +227,44 @@ public final class JsonIn {
         JsonNode value = node.get(field);
         return value == null ? com.fasterxml.jackson.databind.node.NullNode.instance : value;
     }
+
+    /** An optional integer (fits a long). */
+    public java.util.OptionalLong optInteger(String field) {
+        return absent(field) ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(integer(field));
+    }
+
+    /** An optional boolean. */
+    public Optional<Boolean> optBool(String field) {
+        return absent(field) ? Optional.empty() : Optional.of(bool(field));
+    }
+
+    /** An optional array of objects, each mapped by {@code reader}. */
+    public <T> Optional<List<T>> optList(String field, Function<JsonIn, T> reader) {
+        return absent(field) ? Optional.empty() : Optional.of(list(field, reader));
+    }
+
+    /** An optional array of strings. */
+    public Optional<List<String>> optStrings(String field) {
+        return absent(field) ? Optional.empty() : Optional.of(strings(field));
+    }
+
+    /** An optional array of integers. */
+    public Optional<List<Long>> optIntegers(String field) {
+        if (absent(field)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(field);
+        if (!value.isArray()) {
+            throw new InvalidResponseException(at(field), "must be an array");
+        }
+        List<Long> out = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (!item.isIntegralNumber() || !item.canConvertToLong()) {
+                throw new InvalidResponseException(at(field) + "[" + i + "]", "must be an integer");
+            }
+            out.add(item.longValue());
+        }
+        return Optional.of(Collections.unmodifiableList(out));
+    }
 }

@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param files             the files given (empty when none)
  * @param provider          the model provider
  * @param model             the model, when given
- * @param reasoningBudget   {@code low}, {@code medium} or {@code high}
+ * @param reasoningBudget   a level ({@code none|minimal|low|medium|high}) or thinking tokens
  * @param maxSteps          the step budget
  * @param maxRetries        retries allowed per step
  * @param totalSteps        steps taken so far
@@ -49,7 +49,7 @@ public record Job(String id, String organizationId, String applicationId, String
         return new Job(in.string("id"), in.string("organizationId"), in.string("applicationId"), in.string("expertKey"),
                 in.string("resolvedExpertKey"), JobStatus.of(in.string("status")), in.optString("query"),
                 in.strings("files"), Provider.of(in.string("provider")), in.optString("model"),
-                ReasoningBudget.of(in.string("reasoningBudget", "low")), in.integer("maxSteps"),
+                in.node().has("reasoningBudget") ? ReasoningBudget.read(in.any("reasoningBudget")) : ReasoningBudget.LOW, in.integer("maxSteps"),
                 in.integer("maxRetries"), in.integer("totalSteps"), in.object("usage", Usage::read),
                 in.optString("result"), in.optObject("error", JobError::read), in.instant("createdAt"),
                 in.optInstant("startedAt"), in.optInstant("finishedAt"), in.instant("updatedAt"), in.node());

@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param name        the error's kind, e.g. {@code ProviderError}
  * @param message     what happened
  * @param isRetryable whether trying again may succeed
+ * @param statusCode  the provider's HTTP status, when an HTTP call failed
  * @param json        the object as received
  */
-public record JobError(String name, String message, boolean isRetryable, JsonNode json) {
+public record JobError(String name, String message, boolean isRetryable, java.util.OptionalLong statusCode,
+                       JsonNode json) {
 
     /**
      * Reads an error object.
@@ -20,6 +22,7 @@ public record JobError(String name, String message, boolean isRetryable, JsonNod
      * @return the {@code JobError} read from {@code in}
      */
     static JobError read(JsonIn in) {
-        return new JobError(in.string("name"), in.string("message"), in.bool("isRetryable", false), in.node());
+        return new JobError(in.string("name"), in.string("message"), in.bool("isRetryable", false),
+                in.optInteger("statusCode"), in.node());
     }
 }

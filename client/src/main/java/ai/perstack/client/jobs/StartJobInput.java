@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param files           file names given to the expert
  * @param provider        the model provider
  * @param model           the model, provider default when empty
- * @param reasoningBudget low, medium or high
+ * @param reasoningBudget a level or thinking tokens
  * @param maxSteps        step budget (>= 1)
  * @param maxRetries      retries per step (>= 0)
  */
@@ -34,7 +34,7 @@ public record StartJobInput(String applicationId, String expertKey, Optional<Str
      * @param files file names given to the expert
      * @param provider the model provider
      * @param model the model, provider default when empty
-     * @param reasoningBudget low, medium or high
+     * @param reasoningBudget a level or thinking tokens
      * @param maxSteps step budget (>= 1)
      * @param maxRetries retries per step (>= 0)
      */
@@ -65,7 +65,7 @@ public record StartJobInput(String applicationId, String expertKey, Optional<Str
         }
         body.put("provider", provider.value());
         model.ifPresent(m -> body.put("model", m));
-        reasoningBudget.ifPresent(r -> body.put("reasoningBudget", r.value()));
+        reasoningBudget.ifPresent(r -> body.set("reasoningBudget", r.toJson()));
         maxSteps.ifPresent(m -> body.put("maxSteps", m));
         maxRetries.ifPresent(m -> body.put("maxRetries", m));
         return body;
@@ -178,7 +178,7 @@ public record StartJobInput(String applicationId, String expertKey, Optional<Str
         /**
          * The reasoning budget.
          *
-         * @param reasoningBudget low, medium or high
+         * @param reasoningBudget a level or thinking tokens
          * @return this builder
          */
         public Builder reasoningBudget(ReasoningBudget reasoningBudget) {
@@ -187,13 +187,13 @@ public record StartJobInput(String applicationId, String expertKey, Optional<Str
         }
 
         /**
-         * The reasoning budget by wire value: low, medium or high.
+         * The reasoning budget as text: a level ({@code none|minimal|low|medium|high}) or a number of tokens.
          *
-         * @param reasoningBudget low, medium or high
+         * @param reasoningBudget e.g. {@code medium} or {@code 4096}
          * @return this builder
          */
         public Builder reasoningBudget(String reasoningBudget) {
-            this.reasoningBudget = reasoningBudget == null ? null : ReasoningBudget.of(reasoningBudget);
+            this.reasoningBudget = reasoningBudget == null ? null : ReasoningBudget.parse(reasoningBudget);
             return this;
         }
 

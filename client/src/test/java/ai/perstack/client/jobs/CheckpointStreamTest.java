@@ -40,7 +40,7 @@ class CheckpointStreamTest {
             List<ApiResult<Checkpoint>> results = drain(stream);
             assertThat(results).allMatch(ApiResult::ok);
             assertThat(results).extracting(r -> r.data().sequence()).containsExactly(1L, 2L, 3L, 4L, 5L);
-            assertThat(results.get(0).data().activity()).isInstanceOf(Activity.Think.class);
+            assertThat(results.get(0).data().activity()).isInstanceOf(Activity.GeneralTool.class);
             assertThat(stream.doneStatus()).contains(JobStatus.COMPLETED);
             assertThat(server.lastEventIds).containsExactly("");
         }

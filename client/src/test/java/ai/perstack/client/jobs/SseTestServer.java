@@ -92,8 +92,8 @@ final class SseTestServer implements AutoCloseable {
         return "{\"id\":\"cp" + sequence + "\",\"jobId\":\"job1\",\"runId\":\"run1\",\"sequence\":" + sequence
                 + ",\"stepNumber\":" + sequence + ",\"status\":\"proceeding\","
                 + "\"expert\":{\"key\":\"main\",\"name\":\"Main\",\"version\":\"1.0.0\"},"
-                + "\"activity\":{\"type\":\"think\",\"id\":\"a" + sequence + "\",\"expertKey\":\"main\",\"runId\":\"run1\","
-                + "\"thought\":\"step " + sequence + "\"},"
+                + "\"activity\":{\"type\":\"generalTool\",\"id\":\"a" + sequence + "\",\"expertKey\":\"main\",\"runId\":\"run1\","
+                + "\"skillName\":\"@perstack/mock\",\"toolName\":\"work\",\"args\":{\"step\":" + sequence + "}},"
                 + "\"usage\":{\"inputTokens\":1,\"outputTokens\":2,\"reasoningTokens\":0,\"cachedInputTokens\":0,\"totalTokens\":3},"
                 + "\"startedAt\":\"2026-01-01T00:00:00Z\"}";
     }

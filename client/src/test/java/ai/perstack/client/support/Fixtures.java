@@ -73,14 +73,16 @@ public final class Fixtures {
              "usage": {"inputTokens": 9, "outputTokens": 0, "reasoningTokens": 0, "cachedInputTokens": 0, "totalTokens": 9},
              "startedAt": "2025-01-15T09:30:00.120Z", "finishedAt": "2025-01-15T09:30:00.130Z"}""";
 
-    public static final String CHECKPOINT_THINK = """
+    public static final String CHECKPOINT_WORK = """
             {"id": "mom75wbbr4qmw2wxfogo4mvn", "jobId": "lkh5dnsipzz5fk2z9ri19r0w", "runId": "y9zzzzg4zdmen2khvdgaj8gx",
              "sequence": 2, "stepNumber": 2, "status": "proceeding",
              "expert": {"key": "main", "name": "Reviewer", "version": "1.2.0"},
-             "activity": {"type": "think", "id": "k7794g9dpmrcg629be2u66mr", "expertKey": "main",
-                          "runId": "y9zzzzg4zdmen2khvdgaj8gx", "thought": "Working on: Review the pull request description"},
-             "usage": {"inputTokens": 9, "outputTokens": 12, "reasoningTokens": 0, "cachedInputTokens": 0, "totalTokens": 21},
-             "contextWindowUsage": 0.01, "startedAt": "2025-01-15T09:30:00.130Z", "finishedAt": "2025-01-15T09:30:00.300Z"}""";
+             "activity": {"type": "generalTool", "id": "k7794g9dpmrcg629be2u66mr", "expertKey": "main",
+                          "runId": "y9zzzzg4zdmen2khvdgaj8gx", "previousActivityId": "nidw3706i8j76b2lajlj4h9d",
+                          "skillName": "@perstack/mock", "toolName": "work", "args": {"step": 1},
+                          "result": [{"type": "textPart", "id": "t1", "text": "Working on: Review the pull request description"}]},
+             "usage": {"inputTokens": 18, "outputTokens": 12, "reasoningTokens": 0, "cachedInputTokens": 0, "totalTokens": 30},
+             "contextWindow": 3000, "contextWindowUsage": 0.01, "retryCount": 0, "startedAt": "2025-01-15T09:30:00.130Z", "finishedAt": "2025-01-15T09:30:00.300Z"}""";
 
     /** A checkpoint where the expert asks the user, stopping the job. */
     public static final String CHECKPOINT_INTERACTIVE = """
@@ -89,7 +91,9 @@ public final class Fixtures {
              "expert": {"key": "main", "name": "Reviewer", "version": "1.2.0"},
              "activity": {"type": "interactiveTool", "id": "o6846p7q9m2i0hz2uep1enth", "expertKey": "main",
                           "runId": "y9zzzzg4zdmen2khvdgaj8gx", "skillName": "ask-user", "toolName": "askUser",
-                          "args": {"question": "Which branch?"}, "toolCallId": "call_01"},
+                          "args": {"question": "Which branch?"}},
+             "pendingToolCalls": [{"id": "call_01", "skillName": "ask-user", "toolName": "askUser",
+                                   "args": {"question": "Which branch?"}}],
              "usage": {"inputTokens": 30, "outputTokens": 8, "reasoningTokens": 0, "cachedInputTokens": 9, "totalTokens": 38},
              "contextWindowUsage": 0.02, "startedAt": "2025-01-15T09:30:00.300Z"}""";
 

@@ -1,5 +1,6 @@
 package ai.perstack.server.http;
 
+import ai.perstack.server.providers.ReasoningBudget;
 import ai.perstack.server.domain.ApiException;
 import ai.perstack.server.domain.PageRequest;
 import ai.perstack.server.domain.Validation;
@@ -82,7 +83,7 @@ final class JobHandlers {
         Validation v = new Validation();
         JobRequests.Start in = new JobRequests.Start(body.requiredString("applicationId"),
                 body.requiredString("expertKey"), body.string("query"), strings(body, "files", v),
-                body.requiredString("provider"), body.string("model"), body.string("reasoningBudget"),
+                body.requiredString("provider"), body.string("model"), body.node("reasoningBudget"),
                 integer(body, "maxSteps", v), integer(body, "maxRetries", v));
         validate(body, v);
         return Reply.created(Render.item("job", job(jobs.start(r.org(), in))));
@@ -193,7 +194,7 @@ final class JobHandlers {
                 .put("applicationId", j.applicationId).put("expertKey", j.expertKey)
                 .put("resolvedExpertKey", j.resolvedExpertKey).put("status", j.status).put("query", j.query)
                 .put("files", JobJson.files(j.filesJson)).put("provider", j.provider).put("model", j.model)
-                .put("reasoningBudget", j.reasoningBudget).put("maxSteps", j.maxSteps).put("maxRetries", j.maxRetries)
+                .put("reasoningBudget", ReasoningBudget.fromStored(j.reasoningBudget).wire()).put("maxSteps", j.maxSteps).put("maxRetries", j.maxRetries)
                 .put("totalSteps", j.totalSteps).put("usage", usage.map).put("result", j.result)
                 .put("error", error == null ? null : error.map).put("createdAt", Render.timestamp(j.createdAt))
                 .put("startedAt", Render.timestamp(j.startedAt)).put("finishedAt", Render.timestamp(j.finishedAt))

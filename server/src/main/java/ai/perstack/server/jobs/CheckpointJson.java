@@ -4,6 +4,7 @@ import ai.perstack.server.providers.Usage;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -21,18 +22,33 @@ final class CheckpointJson {
                 .put("runId", runId);
     }
 
-    static ObjectNode checkpoint(String id, String jobId, int sequence, StepResult step, Instant startedAt,
-                                 Instant finishedAt) {
+    /**
+     * The checkpoint of a step. {@code total} is the job's usage up to and including the step (core's running total);
+     * {@code contextWindow} the model's context size, or empty when the model is unknown.
+     */
+    static ObjectNode checkpoint(String jobId, int sequence, StepResult step, Usage total, OptionalLong contextWindow,
+                                 Instant startedAt, Instant finishedAt) {
         ObjectNode cp = JsonNodeFactory.instance.objectNode();
-        cp.put("id", id).put("jobId", jobId).put("runId", step.runId()).put("sequence", sequence)
+        cp.put("id", step.checkpointId()).put("jobId", jobId).put("runId", step.runId()).put("sequence", sequence)
                 .put("stepNumber", step.stepNumber()).put("status", step.status());
         cp.putObject("expert").put("key", step.expert().key()).put("name", step.expert().name())
                 .put("version", step.expert().version());
         cp.set("activity", step.activity());
-        cp.set("usage", usage(step.usage()));
+        cp.set("usage", usage(total));
+        if (contextWindow.isPresent()) {
+            cp.put("contextWindow", contextWindow.getAsLong());
+            cp.put("contextWindowUsage", (double) (total.inputTokens() + total.cachedInputTokens() + total.outputTokens())
+                    / contextWindow.getAsLong());
+        }
+        if (step.fields() != null) {
+            cp.setAll(step.fields());
+        }
         if (step.error() != null) {
-            cp.putObject("error").put("name", step.error().name()).put("message", step.error().message())
-                    .put("isRetryable", step.error().retryable());
+            ObjectNode error = cp.putObject("error").put("name", step.error().name())
+                    .put("message", step.error().message()).put("isRetryable", step.error().retryable());
+            if (step.error().statusCode() != null) {
+                error.put("statusCode", step.error().statusCode());
+            }
         }
         cp.put("startedAt", timestamp(startedAt)).put("finishedAt", timestamp(finishedAt));
         return cp;

@@ -7,9 +7,10 @@ public final class JobRequests {
     private JobRequests() {
     }
 
-    /** {@code POST /jobs}; null = not given. */
+    /** {@code POST /jobs}; null = not given ({@code reasoningBudget} as sent: a string or a number). */
     public record Start(String applicationId, String expertKey, String query, List<String> files, String provider,
-                        String model, String reasoningBudget, Integer maxSteps, Integer maxRetries) {
+                        String model, com.fasterxml.jackson.databind.JsonNode reasoningBudget, Integer maxSteps,
+                        Integer maxRetries) {
     }
 
     /** {@code POST /jobs/{id}/continue}; null = not given. */

@@ -1,7 +1,8 @@
 package ai.perstack.server.jobs;
 
-import ai.perstack.server.domain.Ids;
+import ai.perstack.server.providers.ReasoningBudget;
 import ai.perstack.server.providers.Action;
+import ai.perstack.server.providers.ContextWindows;
 import ai.perstack.server.providers.JobEnvironment;
 import ai.perstack.server.providers.ModelProvider;
 import ai.perstack.server.providers.ProviderFailure;
@@ -136,27 +137,23 @@ final class JobRunner {
         return p;
     }
 
-    /** Takes one step of the top run. */
+    /** Takes one step of the top run; its number counts through the whole job, as core counts it. */
     private StepResult take(Prepared p, StepInterrupts.Token token) throws InterruptedException {
         ObjectNode run = p.state().top();
-        String runId = run.path("runId").asText();
-        int stepNumber = run.path("stepNumber").asInt() + 1;
-        run.put("stepNumber", stepNumber);
+        int stepNumber = p.job().totalSteps + 1;
+        run.put("stepNumber", run.path("stepNumber").asInt() + 1);
         Definition.Member member = p.definition().member(run.path("expertKey").asText());
         if (member == null) {
-            return error(runId, stepNumber, p.definition().coordinator(),
-                    new ProviderFailure("UnknownExpert", "expert " + run.path("expertKey").asText()
+            return new StepRecorder(p.state(), stepNumber, p.definition(), p.definition().coordinator())
+                    .error(new ProviderFailure("UnknownExpert", "expert " + run.path("expertKey").asText()
                             + " is not in the job's definition", false));
         }
+        StepRecorder recorder = new StepRecorder(p.state(), stepNumber, p.definition(), member);
         ObjectNode delegation = (ObjectNode) run.remove("delegation");
         if (delegation != null) {
-            ObjectNode activity = CheckpointJson.activity("delegationComplete", Ids.newId(), member.key(), runId)
-                    .put("delegateTo", delegation.path("delegateTo").asText())
-                    .put("result", delegation.path("result").asText());
             // The provider sees the result at its next step (as the delegate call's result).
             run.put("delegateResult", delegation.path("result").asText());
-            return new StepResult(runId, stepNumber, member, JobStatus.CP_PROCEEDING, activity, Usage.NONE,
-                    null, null, null);
+            return recorder.delegationComplete(1);
         }
         String answer = run.hasNonNull("answer") ? run.get("answer").asText() : null;
         String delegateResult = run.hasNonNull("delegateResult") ? run.get("delegateResult").asText() : null;
@@ -164,27 +161,24 @@ final class JobRunner {
         StepContext ctx = new StepContext(p.job().query, run.path("query").asText(), p.state().inDelegate(),
                 member.expert(), p.job().model, answer, (ObjectNode) run.get("memo"),
                 millis -> sleep(p.job().id, token, millis), JobJson.files(p.job().filesJson),
-                p.job().reasoningBudget, delegateResult, delegates(p.definition(), member),
+                ReasoningBudget.fromStored(p.job().reasoningBudget), delegateResult, delegates(p.definition(), member),
                 JobEnvironment.lazy(() -> environments.apply(organizationId)));
         try {
             Action action = p.provider().next(ctx);
             run.put("retries", 0);
             run.remove("answer");
             run.remove("delegateResult");
-            return step(p, run, runId, stepNumber, member, action);
+            return recorder.of(action);
         } catch (ProviderFailure f) {
             int retries = run.path("retries").asInt();
             if (f.retryable() && retries < p.job().maxRetries) {
                 run.put("retries", retries + 1);
-                ObjectNode activity = CheckpointJson.activity("retry", Ids.newId(), member.key(), runId)
-                        .put("error", f.name()).put("message", f.getMessage());
-                return new StepResult(runId, stepNumber, member, JobStatus.CP_PROCEEDING, activity, Usage.NONE,
-                        null, null, null);
+                return recorder.retry(f);
             }
-            return error(runId, stepNumber, member, f);
+            return recorder.error(f);
         } catch (RuntimeException e) {
             LOG.warn("provider {} failed on job {}", p.provider().name(), p.job().id, e);
-            return error(runId, stepNumber, member, new ProviderFailure(e.getClass().getSimpleName(),
+            return recorder.error(new ProviderFailure(e.getClass().getSimpleName(),
                     "the provider failed: " + e.getMessage(), false));
         }
     }
@@ -199,72 +193,6 @@ final class JobRunner {
             }
         }
         return out;
-    }
-
-    private StepResult step(Prepared p, ObjectNode run, String runId, int stepNumber, Definition.Member member,
-                            Action action) {
-        String id = Ids.newId();
-        String key = member.key();
-        if (action instanceof Action.Query q) {
-            return ok(runId, stepNumber, member, JobStatus.CP_INIT,
-                    CheckpointJson.activity("query", id, key, runId).put("text", q.text()), q.usage());
-        } else if (action instanceof Action.Think t) {
-            return ok(runId, stepNumber, member, JobStatus.CP_PROCEEDING,
-                    CheckpointJson.activity("think", id, key, runId).put("thought", t.thought()), t.usage());
-        } else if (action instanceof Action.Todo t) {
-            ObjectNode activity = CheckpointJson.activity("todo", id, key, runId);
-            int n = 0;
-            for (String title : t.titles()) {
-                activity.withArray("todos").addObject().put("id", Integer.toString(++n)).put("title", title)
-                        .put("completed", false);
-            }
-            activity.withArray("todos");
-            return ok(runId, stepNumber, member, JobStatus.CP_PROCEEDING, activity, t.usage());
-        } else if (action instanceof Action.AskUser a) {
-            String toolCallId = a.toolCallId() != null ? a.toolCallId() : "call_" + Ids.newId();
-            run.put("pendingToolCallId", toolCallId);
-            ObjectNode activity = CheckpointJson.activity("interactiveTool", id, key, runId)
-                    .put("skillName", a.skillName()).put("toolName", a.toolName()).put("toolCallId", toolCallId);
-            activity.set("args", a.args());
-            reasoning(activity, a);
-            return new StepResult(runId, stepNumber, member, JobStatus.CP_INTERACTIVE, activity, a.usage(),
-                    JobStatus.STOPPED_BY_INTERACTIVE_TOOL, null, null);
-        } else if (action instanceof Action.Delegate d) {
-            p.state().push(d.delegateTo(), d.query());
-            ObjectNode activity = CheckpointJson.activity("delegate", id, key, runId)
-                    .put("delegateTo", d.delegateTo()).put("query", d.query());
-            reasoning(activity, d);
-            return ok(runId, stepNumber, member, JobStatus.CP_DELEGATE, activity, d.usage());
-        } else if (action instanceof Action.Complete c) {
-            ObjectNode activity = CheckpointJson.activity("complete", id, key, runId).put("text", c.text());
-            reasoning(activity, c);
-            if (p.state().inDelegate()) {
-                p.state().pop();
-                p.state().top().putObject("delegation").put("delegateTo", key).put("result", c.text());
-                return ok(runId, stepNumber, member, JobStatus.CP_COMPLETED, activity, c.usage());
-            }
-            return new StepResult(runId, stepNumber, member, JobStatus.CP_COMPLETED, activity, c.usage(),
-                    JobStatus.COMPLETED, c.text(), null);
-        }
-        throw new IllegalStateException("unknown action " + action);
-    }
-
-    private static void reasoning(ObjectNode activity, Action action) {
-        if (action.reasoning() != null) {
-            activity.put("reasoning", action.reasoning());
-        }
-    }
-
-    private static StepResult ok(String runId, int stepNumber, Definition.Member member, String status,
-                                 ObjectNode activity, Usage usage) {
-        return new StepResult(runId, stepNumber, member, status, activity, usage, null, null, null);
-    }
-
-    private static StepResult error(String runId, int stepNumber, Definition.Member member, ProviderFailure f) {
-        ObjectNode activity = CheckpointJson.activity("error", Ids.newId(), member.key(), runId)
-                .put("error", f.getMessage()).put("errorName", f.name()).put("isRetryable", f.retryable());
-        return new StepResult(runId, stepNumber, member, JobStatus.CP_ERROR, activity, Usage.NONE,
-                JobStatus.STOPPED_BY_ERROR, null, new StepResult.ErrorInfo(f.name(), f.getMessage(), f.retryable()));
     }
 
     /**
@@ -287,15 +215,17 @@ final class JobRunner {
         }
         StepResult step = taken.jobStatus() == null && job.totalSteps + 1 >= job.maxSteps ? taken.stoppedByMaxSteps() : taken;
         int sequence = job.lastSequence + 1;
-        String id = Ids.newId();
-        checkpoints.insert(tx, id, jobId, sequence,
-                CheckpointJson.checkpoint(id, jobId, sequence, step, started, now).toString(), now);
         job.lastSequence = sequence;
         job.totalSteps++;
         job.inputTokens += step.usage().inputTokens();
         job.outputTokens += step.usage().outputTokens();
         job.reasoningTokens += step.usage().reasoningTokens();
         job.cachedInputTokens += step.usage().cachedInputTokens();
+        // A checkpoint's usage is the job's running total, as in core.
+        Usage total = new Usage(job.inputTokens, job.outputTokens, job.reasoningTokens, job.cachedInputTokens);
+        String model = job.model != null ? job.model : p.provider().defaultModel();
+        checkpoints.insert(tx, step.checkpointId(), jobId, sequence, CheckpointJson.checkpoint(jobId, sequence, step,
+                total, ContextWindows.of(model), started, now).toString(), now);
         job.stateJson = p.state().toJson();
         job.updatedAt = now;
         if (step.jobStatus() != null) {

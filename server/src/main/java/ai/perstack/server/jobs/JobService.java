@@ -1,5 +1,6 @@
 package ai.perstack.server.jobs;
 
+import ai.perstack.server.providers.ReasoningBudget;
 import ai.perstack.server.applications.ApplicationService;
 import ai.perstack.server.domain.ApiException;
 import ai.perstack.server.domain.Ids;
@@ -41,7 +42,6 @@ public final class JobService {
     public static final Set<String> SORT_FIELDS = Set.of("createdAt", "updatedAt");
     /** Fields checkpoint lists can be sorted by. */
     public static final Set<String> CHECKPOINT_SORT_FIELDS = Set.of("sequence", "createdAt");
-    private static final Set<String> BUDGETS = Set.of("low", "medium", "high");
 
     private final Database db;
     private final JobRepository jobs;
@@ -89,9 +89,15 @@ public final class JobService {
         checkQueryAndFiles(v, in.query(), in.files(), true);
         ModelProvider provider = provider(v, in.provider(), true);
         checkModel(v, in.model());
-        if (in.reasoningBudget() != null && !BUDGETS.contains(in.reasoningBudget())) {
-            v.fail("reasoningBudget", "must be one of high, low, medium");
+        ReasoningBudget budget = ReasoningBudget.DEFAULT;
+        if (in.reasoningBudget() != null && !in.reasoningBudget().isNull()) {
+            try {
+                budget = ReasoningBudget.parse(in.reasoningBudget());
+            } catch (IllegalArgumentException e) {
+                v.fail("reasoningBudget", e.getMessage());
+            }
         }
+        ReasoningBudget reasoningBudget = budget;
         checkRange(v, "maxSteps", in.maxSteps(), 1, 10_000);
         checkRange(v, "maxRetries", in.maxRetries(), 0, 100);
         v.throwIfInvalid();
@@ -120,7 +126,7 @@ public final class JobService {
             j.filesJson = JobJson.files(in.files() == null ? List.of() : in.files());
             j.provider = in.provider();
             j.model = in.model();
-            j.reasoningBudget = in.reasoningBudget() == null ? "low" : in.reasoningBudget();
+            j.reasoningBudget = reasoningBudget.stored();
             j.maxSteps = in.maxSteps() == null ? 100 : in.maxSteps();
             j.maxRetries = in.maxRetries() == null ? 5 : in.maxRetries();
             j.stateJson = RunState.start(coordinator.path("key").asText(), in.query()).toJson();

@@ -13,10 +13,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * (the coordinator's at the bottom, the delegate working for it on top). Saved in the same
  * transaction as each checkpoint, so a job resumes exactly after its last checkpoint.
  *
- * <p>Each run: {@code runId, expertKey, query, stepNumber, retries, memo} (the provider's own
- * state), plus {@code answer} (to a pending interactive call), {@code pendingToolCallId},
- * {@code delegation {delegateTo, result}} (a finished delegate's result not yet recorded) and
- * {@code delegateResult} (that result, recorded but not yet given to the provider).
+ * <p>Each run: {@code runId, expertKey, query, stepNumber} (the run's own steps), {@code retries}
+ * (failed generations in a row), {@code memo} (the provider's own state), plus {@code answer} (to a
+ * pending interactive call), {@code pendingToolCallId}, {@code lastActivityId} (chains the run's
+ * activities), {@code delegatedBy} (in a delegate's run: the parent's call, as the checkpoint's
+ * {@code delegatedBy}), {@code delegation {delegateTo, result}} (a finished delegate's result not
+ * yet recorded) and {@code delegateResult} (that result, recorded but not yet given to the provider).
  */
 final class RunState {
     private static final ObjectMapper JSON = new ObjectMapper();

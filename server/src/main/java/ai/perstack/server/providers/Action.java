@@ -16,9 +16,15 @@ public sealed interface Action {
     record Query(String text, Usage usage) implements Action {
     }
 
-    record Think(String thought, Usage usage) implements Action {
+    /**
+     * A call of a tool of {@code skillName} that the runtime records with its text result (core's
+     * {@code generalTool}); the mock provider's working step.
+     */
+    record UseTool(String skillName, String toolName, ObjectNode args, String resultText, Usage usage)
+            implements Action {
     }
 
+    /** The base tool {@code todo} adding {@code titles} to an empty list (core's {@code todo} activity). */
     record Todo(List<String> titles, Usage usage) implements Action {
     }
 
@@ -33,10 +39,14 @@ public sealed interface Action {
         }
     }
 
-    /** Hands {@code query} to the delegate the expert names {@code delegateTo}. */
-    record Delegate(String delegateTo, String query, Usage usage, String reasoning) implements Action {
+    /**
+     * Hands {@code query} to the delegate the expert names {@code delegateTo}. {@code toolCallId} is the model's id
+     * of the call (null: the runtime makes one up).
+     */
+    record Delegate(String delegateTo, String query, Usage usage, String toolCallId, String reasoning)
+            implements Action {
         public Delegate(String delegateTo, String query, Usage usage) {
-            this(delegateTo, query, usage, null);
+            this(delegateTo, query, usage, null, null);
         }
     }
 

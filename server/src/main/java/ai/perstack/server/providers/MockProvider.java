@@ -13,6 +13,8 @@ import java.util.Map;
  */
 public final class MockProvider implements ModelProvider {
     static final String FAILURE_NAME = "MockProviderError";
+    /** The skill name of the mock's working steps, recorded as core's {@code generalTool} activity. */
+    static final String SKILL = "@perstack/mock";
 
     @Override
     public String name() {
@@ -58,9 +60,10 @@ public final class MockProvider implements ModelProvider {
         return switch (script.kindAt(position)) {
             case QUERY -> new Action.Query(input, usage(input, ""));
             case TODO -> new Action.Todo(script.todos, usage(input, String.join("; ", script.todos)));
-            case THINK -> {
-                String thought = "Working on: " + script.task;
-                yield new Action.Think(thought, usage(input, thought));
+            case WORK -> {
+                String note = "Working on: " + script.task;
+                ObjectNode args = JsonNodeFactory.instance.objectNode().put("step", position - script.firstWorkPosition() + 1);
+                yield new Action.UseTool(SKILL, "work", args, note, usage(input, note));
             }
             case DELEGATE -> new Action.Delegate(script.delegateKey, script.delegateText,
                     usage(input, script.delegateText));

@@ -9,14 +9,14 @@ import java.util.Set;
 /**
  * A mock query read as a script: lines starting with {@code /} are directives, the other lines
  * are the task. The steps of a run are numbered from 0 and laid out as
- * {@code query, [todo], think × steps, [delegate], [ask], complete}; {@link #kindAt} answers
+ * {@code query, [todo], work × steps, [delegate], [ask], complete}; {@link #kindAt} answers
  * which one a position is without building the list (steps may be up to 10000).
  */
 final class MockScript {
     static final int MAX_STEPS = 10_000;
     static final long MAX_SLEEP_MS = 600_000;
 
-    enum Kind { QUERY, TODO, THINK, DELEGATE, ASK, COMPLETE }
+    enum Kind { QUERY, TODO, WORK, DELEGATE, ASK, COMPLETE }
 
     String task = "";
     int steps = 1;
@@ -95,6 +95,11 @@ final class MockScript {
         return true;
     }
 
+    /** The position of the first working step. */
+    int firstWorkPosition() {
+        return todos != null ? 2 : 1;
+    }
+
     /** The kind of the step at {@code position}; positions past the end are {@code COMPLETE}. */
     Kind kindAt(int position) {
         int p = position;
@@ -109,7 +114,7 @@ final class MockScript {
             p--;
         }
         if (p < steps) {
-            return Kind.THINK;
+            return Kind.WORK;
         }
         p -= steps;
         if (delegateKey != null) {

@@ -11,6 +11,11 @@ public interface ModelProvider {
     /** The provider's name in the API ({@code mock}, {@code openai}, ...). */
     String name();
 
+    /** The model a job that names none runs on, or null when the provider has no such notion. */
+    default String defaultModel() {
+        return null;
+    }
+
     /** The secret that must hold this provider's API key, or null when it needs none. */
     String keySecret();
 

@@ -17,14 +17,14 @@ import java.util.Map;
  * @param memo            the provider's own state for this run, saved with every checkpoint; change it freely
  * @param sleeper         waits in a way that a cancel interrupts
  * @param files           the job's files
- * @param reasoningBudget the job's reasoning budget: {@code low}, {@code medium} or {@code high}
+ * @param reasoningBudget the job's reasoning budget
  * @param delegateResult  the result of the delegate this run handed work to, not yet given to the provider, or null
  * @param delegates       the experts this run's expert can delegate to, by the key it names them with
  * @param environment     the secrets and variables of the job's organization
  */
 public record StepContext(String jobQuery, String runQuery, boolean delegate, JsonNode expert, String model,
                           String answer, ObjectNode memo, Sleeper sleeper, List<String> files,
-                          String reasoningBudget, String delegateResult, Map<String, JsonNode> delegates,
+                          ReasoningBudget reasoningBudget, String delegateResult, Map<String, JsonNode> delegates,
                           JobEnvironment environment) {
 
     /** Waits, returning early with {@link InterruptedException} when the job is canceled or the server stops. */

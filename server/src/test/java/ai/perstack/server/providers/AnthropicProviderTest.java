@@ -191,15 +191,25 @@ class AnthropicProviderTest extends ProviderScenarios {
 
     @Test
     void reasoningBudgetsMapToThinkingBudgets() {
-        for (String budget : List.of("low", "medium", "high")) {
+        for (Object budget : List.<Object>of("minimal", "low", "medium", "high", 3000)) {
             stub.then(Reply.json(200, textReply("ok", null, 1, 1)));
             f.await(f.startId("Hi", "reasoningBudget", budget), "completed");
         }
         List<Recorded> requests = stub.requests();
         assertThat(requests).extracting(r -> r.json().get("thinking").get("budget_tokens").asInt())
-                .containsExactly(2048, 5000, 10000);
+                .containsExactly(1024, 2048, 5000, 10000, 3000);
         assertThat(requests).allSatisfy(r -> assertThat(r.json().get("max_tokens").asInt())
                 .isGreaterThan(r.json().get("thinking").get("budget_tokens").asInt()));
+    }
+
+    @Test
+    void noneAndZeroTurnThinkingOff() {
+        for (Object budget : List.<Object>of("none", 0)) {
+            stub.then(Reply.json(200, textReply("ok", null, 1, 1)));
+            JsonNode job = f.await(f.startId("Hi", "reasoningBudget", budget), "completed");
+            assertThat(job.get("reasoningBudget").toString()).isEqualTo(budget instanceof Integer ? "0" : "\"none\"");
+        }
+        assertThat(stub.requests()).allSatisfy(r -> assertThat(r.json().has("thinking")).isFalse());
     }
 
     @Test

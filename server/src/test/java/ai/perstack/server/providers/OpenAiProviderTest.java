@@ -200,10 +200,34 @@ class OpenAiProviderTest extends ProviderScenarios {
     }
 
     @Test
+    void reasoningModelsGetCoresReasoningEffortAndOthersNone() {
+        List<Object[]> cases = List.of(new Object[] {"gpt-5", "minimal", "low"}, new Object[] {"o3-mini", "high", "high"},
+                new Object[] {"gpt-5", 2048, "low"}, new Object[] {"gpt-5", 4096, "medium"},
+                new Object[] {"gpt-5", 20000, "high"}, new Object[] {"gpt-5", "none", null},
+                new Object[] {"gpt-5", 0, null}, new Object[] {"gpt-4o", "high", null});
+        for (Object[] c : cases) {
+            stub.then(Reply.json(200, textReply("ok", null, 1, 1)));
+            f.await(f.startId("Hi", "model", c[0], "reasoningBudget", c[1]), "completed");
+        }
+        List<Recorded> requests = stub.requests();
+        for (int i = 0; i < cases.size(); i++) {
+            JsonNode effort = requests.get(i).json().get("reasoning_effort");
+            assertThat(effort == null ? null : effort.asText()).as("%s", java.util.Arrays.toString(cases.get(i))).isEqualTo(cases.get(i)[2]);
+        }
+    }
+
+    @Test
     void theDefaultModelIsUsedWhenTheJobNamesNone() {
         stub.then(Reply.json(200, textReply("ok", null, 1, 1)));
-        f.await(f.startId("Hi"), "completed");
+        String id = f.startId("Hi");
+        f.await(id, "completed");
         assertThat(stub.requests().get(0).json().get("model").asText()).isEqualTo("gpt-4o-mini");
+        // The default model is in the context-window table: the checkpoint says how much of it the job used.
+        JsonNode cp = f.checkpoints(id).get(0);
+        assertThat(cp.get("contextWindow").asLong()).isEqualTo(128_000);
+        JsonNode u = cp.get("usage");
+        assertThat(cp.get("contextWindowUsage").asDouble()).isEqualTo((u.get("inputTokens").asLong()
+                + u.get("cachedInputTokens").asLong() + u.get("outputTokens").asLong()) / 128_000.0);
     }
 
     @Test

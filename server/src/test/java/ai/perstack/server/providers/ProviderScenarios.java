@@ -241,7 +241,7 @@ abstract class ProviderScenarios {
         assertThat(ask.get("skillName").asText()).isEqualTo("ask");
         assertThat(ask.get("toolName").asText()).isEqualTo("askUser");
         assertThat(ask.get("args").get("question").asText()).isEqualTo("Which color?");
-        assertThat(ask.get("toolCallId").asText()).isEqualTo("call_color");
+        assertThat(cps.get(1).get("pendingToolCalls").get(0).get("id").asText()).isEqualTo("call_color");
 
         f.continueWith(id, Map.of("interactiveToolCallResult", true, "query", "blue"));
         JsonNode job = f.await(id, "completed");
@@ -277,12 +277,14 @@ abstract class ProviderScenarios {
         assertThat(cps).extracting(c -> c.get("expert").get("key").asText())
                 .containsExactly("main", "main", "helper", "helper", "main", "main");
         JsonNode delegate = cps.get(1).get("activity");
-        assertThat(delegate.get("delegateTo").asText()).isEqualTo("helper");
+        assertThat(delegate.get("delegateExpertKey").asText()).isEqualTo("helper");
+        assertThat(cps.get(1).get("delegateTo").get(0).get("toolCallId").asText()).isEqualTo("call_sum");
+        assertThat(cps.get(2).get("delegatedBy").get("toolCallId").asText()).isEqualTo("call_sum");
         assertThat(delegate.get("query").asText()).isEqualTo("Add 2 and 40");
         assertThat(delegate.get("reasoning").asText()).endsWith("Let me ask the helper.");
         assertThat(cps.get(1).get("status").asText()).isEqualTo("stoppedByDelegate");
         assertThat(cps.get(3).get("activity").get("text").asText()).isEqualTo("42");
-        assertThat(cps.get(4).get("activity").get("result").asText()).isEqualTo("42");
+        assertThat(cps.get(4).get("activity").get("count").asInt()).isEqualTo(1);
         assertThat(cps.get(2).get("runId").asText()).isNotEqualTo(cps.get(0).get("runId").asText());
 
         List<Recorded> requests = stub.requests();
@@ -386,6 +388,9 @@ abstract class ProviderScenarios {
                 .containsExactly("query", "retry", "retry", "error");
         assertThat(cps.get(1).get("activity").get("error").asText()).isEqualTo("ServerError");
         assertThat(cps.get(2).get("activity").get("error").asText()).isEqualTo("TimeoutError");
+        assertThat(cps).extracting(c -> c.get("retryCount").asInt()).containsExactly(0, 1, 2, 2);
+        // The stopping checkpoint carries the model's HTTP status, as core's error does.
+        assertThat(cps.get(3).get("error").get("statusCode").asInt()).isEqualTo(503);
         assertThat(stub.requests()).hasSize(3);
     }
 

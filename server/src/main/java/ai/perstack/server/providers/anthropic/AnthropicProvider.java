@@ -18,12 +18,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ai.perstack.server.providers.ReasoningBudget;
 
 /**
  * Anthropic's Messages API: {@code POST {ANTHROPIC_BASE_URL}/v1/messages} with {@code x-api-key}
  * the secret {@code ANTHROPIC_API_KEY} and {@code anthropic-version: 2023-06-01}. The job's
- * reasoning budget turns on extended thinking ({@code low|medium|high} → 2048/5000/10000 budget
- * tokens); the thinking text is recorded as the step's {@code reasoning}, and thinking blocks go
+ * reasoning budget turns on extended thinking (core's tokens: minimal 1024, low 2048, medium 5000, high
+ * 10000, a number as is; {@code none} or 0 is off); the thinking text is recorded as the step's {@code reasoning}, and thinking blocks go
  * back to the model unchanged.
  */
 public final class AnthropicProvider extends ChatProvider {
@@ -56,16 +57,8 @@ public final class AnthropicProvider extends ChatProvider {
     }
 
     /** The thinking budget of a reasoning budget, or 0 for none. */
-    static int thinkingBudget(String reasoningBudget) {
-        if (reasoningBudget == null) {
-            return 0;
-        }
-        return switch (reasoningBudget) {
-            case "low" -> 2048;
-            case "medium" -> 5000;
-            case "high" -> 10000;
-            default -> 0;
-        };
+    static int thinkingBudget(ReasoningBudget reasoningBudget) {
+        return reasoningBudget == null ? 0 : (int) reasoningBudget.tokens();
     }
 
     @Override

@@ -162,7 +162,7 @@ public abstract class ChatProvider implements ModelProvider {
         try {
             return parseReply(body);
         } catch (ProviderFailure f) {
-            throw new ProviderFailure(f.name(), env.scrub(f.getMessage()), f.retryable(), f.retryAfter());
+            throw new ProviderFailure(f.name(), env.scrub(f.getMessage()), f.retryable(), f.retryAfter(), f.statusCode());
         }
     }
 
@@ -193,7 +193,7 @@ public abstract class ChatProvider implements ModelProvider {
                 .put("kind", call.path("kind").asText());
         if ("delegate".equals(call.path("kind").asText())) {
             return new Action.Delegate(call.path("delegateTo").asText(), call.path("args").path("query").asText(),
-                    usage, reasoning);
+                    usage, call.path("id").asText(), reasoning);
         }
         return new Action.AskUser(call.path("skillName").asText(), call.path("toolName").asText(),
                 (ObjectNode) call.get("args"), usage, call.path("id").asText(), reasoning);

@@ -10,8 +10,8 @@ import java.util.Collection;
  * @param system          the system prompt: the expert's instruction
  * @param messages        the conversation so far, in {@link Conversation} form
  * @param tools           the tools offered
- * @param reasoningBudget the job's reasoning budget ({@code low|medium|high}), or null
+ * @param reasoningBudget the job's reasoning budget
  */
 public record ChatRequest(String model, String system, ArrayNode messages, Collection<ChatTool> tools,
-                          String reasoningBudget) {
+                          ai.perstack.server.providers.ReasoningBudget reasoningBudget) {
 }

@@ -78,22 +78,24 @@ public final class ProviderHttp {
         }
         String message = scrubber.apply(provider + " returned " + status + ": " + errorMessage(response.body()));
         Duration retryAfter = retryAfter(response);
-        if (status == 401) {
-            throw new ProviderFailure("AuthenticationError", message, false);
-        } else if (status == 403) {
-            throw new ProviderFailure("PermissionDeniedError", message, false);
-        } else if (status == 429) {
-            throw new ProviderFailure("RateLimitError", message, true, retryAfter);
-        } else if (status == 408) {
-            throw new ProviderFailure("TimeoutError", message, true, retryAfter);
-        } else if (status == 409) {
-            throw new ProviderFailure("ConflictError", message, true, retryAfter);
-        } else if (status >= 500) {
-            throw new ProviderFailure("ServerError", message, true, retryAfter);
-        } else if (status == 404) {
-            throw new ProviderFailure("NotFoundError", message, false);
-        }
-        throw new ProviderFailure("BadRequestError", message, false);
+        throw new ProviderFailure(errorName(status), message, isRetryable(status), isRetryable(status) ? retryAfter : null,
+                status);
+    }
+
+    private static String errorName(int status) {
+        return switch (status) {
+            case 401 -> "AuthenticationError";
+            case 403 -> "PermissionDeniedError";
+            case 429 -> "RateLimitError";
+            case 408 -> "TimeoutError";
+            case 409 -> "ConflictError";
+            case 404 -> "NotFoundError";
+            default -> status >= 500 ? "ServerError" : "BadRequestError";
+        };
+    }
+
+    private static boolean isRetryable(int status) {
+        return status == 429 || status == 408 || status == 409 || status >= 500;
     }
 
     private HttpResponse<String> await(CompletableFuture<HttpResponse<String>> future, String provider, String where,

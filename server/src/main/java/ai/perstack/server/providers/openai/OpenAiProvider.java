@@ -3,6 +3,7 @@ package ai.perstack.server.providers.openai;
 import ai.perstack.server.providers.JobEnvironment;
 import ai.perstack.server.providers.ProviderFailure;
 import ai.perstack.server.providers.ProviderSettings;
+import ai.perstack.server.providers.ReasoningBudget;
 import ai.perstack.server.providers.Usage;
 import ai.perstack.server.providers.chat.ChatProvider;
 import ai.perstack.server.providers.chat.ChatReply;
@@ -24,7 +25,8 @@ import java.util.Map;
 /**
  * OpenAI's Chat Completions API, and every server that speaks it (Ollama, vLLM, LM Studio...):
  * {@code POST {OPENAI_BASE_URL}/chat/completions} with {@code Authorization: Bearer} the secret
- * {@code OPENAI_API_KEY}. The key is optional when the base URL points at this machine.
+ * {@code OPENAI_API_KEY}. The key is optional when the base URL points at this machine. The job's
+ * reasoning budget goes to reasoning models as {@code reasoning_effort} (see {@link ReasoningBudget#openAiEffort()}).
  */
 public final class OpenAiProvider extends ChatProvider {
     /** The variable that points the provider at another server. */
@@ -111,7 +113,19 @@ public final class OpenAiProvider extends ChatProvider {
                 function.set("parameters", t.parameters());
             }
         }
+        String effort = request.reasoningBudget() == null ? null : request.reasoningBudget().openAiEffort();
+        if (effort != null && isReasoningModel(request.model())) {
+            body.put("reasoning_effort", effort);
+        }
         return body;
+    }
+
+    /**
+     * Whether the model takes {@code reasoning_effort}: OpenAI's o-series and gpt-5 family. Other models (gpt-4o,
+     * local servers) reject the field, so it is left out for them, as the AI SDK does.
+     */
+    static boolean isReasoningModel(String model) {
+        return model != null && (model.matches("^o\\d.*") || model.startsWith("gpt-5"));
     }
 
     @Override

@@ -9,6 +9,11 @@ import ai.perstack.server.providers.ProviderFailure;
 import ai.perstack.server.providers.Providers;
 import ai.perstack.server.providers.StepContext;
 import ai.perstack.server.providers.Usage;
+import ai.perstack.server.skills.ResultPart;
+import ai.perstack.server.skills.SkillSet;
+import ai.perstack.server.skills.SkillStartException;
+import ai.perstack.server.skills.ToolResult;
+import ai.perstack.server.skills.UnknownToolException;
 import ai.perstack.server.store.CheckpointRepository;
 import ai.perstack.server.store.Database;
 import ai.perstack.server.store.JobRecord;
@@ -22,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -46,13 +52,16 @@ final class JobRunner {
     private final Clock clock;
     private final Duration lease;
     private final Function<String, JobEnvironment> environments;
+    private final JobSkills skills;
 
     /** A step about to be taken: the job as read, its runtime state, definition and provider. */
     private record Prepared(JobRecord job, RunState state, Definition definition, ModelProvider provider) {
     }
 
     JobRunner(Database db, JobRepository jobs, CheckpointRepository checkpoints, Providers providers,
-              JobSignals signals, Clock clock, Duration lease, Function<String, JobEnvironment> environments) {
+              JobSignals signals, Clock clock, Duration lease, Function<String, JobEnvironment> environments,
+              JobSkills skills) {
+        this.skills = skills;
         this.db = db;
         this.jobs = jobs;
         this.checkpoints = checkpoints;
@@ -66,6 +75,11 @@ final class JobRunner {
     /** Runs the job {@code owner} claimed until it stops, pauses, is canceled, or the server stops. */
     void run(String jobId, String owner) {
         StepInterrupts.Token token = signals.interrupts().register(jobId);
+        // the job's skill sessions live while this worker runs it: a stop, pause, cancel or
+        // shutdown returns from here and closes them, with every process they started
+        JobSkills.Scope scope = skills.scope(jobId);
+        Runnable closeOnCancel = scope::close;
+        token.onCancel(closeOnCancel);
         try {
             Prepared next = null;
             while (true) {
@@ -79,7 +93,7 @@ final class JobRunner {
                 Instant started = now();
                 StepResult step;
                 try {
-                    step = take(p, token);
+                    step = take(p, token, scope);
                 } catch (InterruptedException e) {
                     // Canceled (the API already wrote it) or the server stops: nothing of the step is kept.
                     release(jobId, owner);
@@ -96,6 +110,7 @@ final class JobRunner {
                 }
             }
         } finally {
+            scope.close();
             signals.interrupts().unregister(jobId, token);
         }
     }
@@ -138,7 +153,7 @@ final class JobRunner {
     }
 
     /** Takes one step of the top run; its number counts through the whole job, as core counts it. */
-    private StepResult take(Prepared p, StepInterrupts.Token token) throws InterruptedException {
+    private StepResult take(Prepared p, StepInterrupts.Token token, JobSkills.Scope scope) throws InterruptedException {
         ObjectNode run = p.state().top();
         int stepNumber = p.job().totalSteps + 1;
         run.put("stepNumber", run.path("stepNumber").asInt() + 1);
@@ -168,6 +183,9 @@ final class JobRunner {
             run.put("retries", 0);
             run.remove("answer");
             run.remove("delegateResult");
+            if (action instanceof Action.UseTool t && t.resultText() == null) {
+                return recorder.tool(t, callTool(p, member, t, ctx.environment(), scope, token));
+            }
             return recorder.of(action);
         } catch (ProviderFailure f) {
             int retries = run.path("retries").asInt();
@@ -180,6 +198,24 @@ final class JobRunner {
             LOG.warn("provider {} failed on job {}", p.provider().name(), p.job().id, e);
             return recorder.error(new ProviderFailure(e.getClass().getSimpleName(),
                     "the provider failed: " + e.getMessage(), false));
+        }
+    }
+
+    /** Runs a tool through the member's skills; an unknown tool or a skill that cannot start is an error result. */
+    private ToolResult callTool(Prepared p, Definition.Member member, Action.UseTool t, JobEnvironment env,
+                                JobSkills.Scope scope, StepInterrupts.Token token) throws InterruptedException {
+        try {
+            SkillSet set = scope.of(member.key(), member.expert(), p.state(), env);
+            return set.call(t.toolName(), t.args());
+        } catch (UnknownToolException e) {
+            return new ToolResult(t.skillName(), t.toolName(), List.of(new ResultPart.Text(e.getMessage())));
+        } catch (SkillStartException e) {
+            return new ToolResult(t.skillName(), t.toolName(), List.of(new ResultPart.Text(
+                    "Error calling tool " + t.toolName() + ": " + e.getMessage())));
+        } finally {
+            if (token.canceled()) {
+                throw new InterruptedException(token.shutdownRequested() ? "the server stops" : "the job was canceled");
+            }
         }
     }
 

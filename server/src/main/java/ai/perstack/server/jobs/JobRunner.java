@@ -5,6 +5,7 @@ import ai.perstack.server.providers.Action;
 import ai.perstack.server.providers.ContextWindows;
 import ai.perstack.server.providers.JobEnvironment;
 import ai.perstack.server.providers.ModelProvider;
+import ai.perstack.server.providers.OfferedTool;
 import ai.perstack.server.providers.ProviderFailure;
 import ai.perstack.server.providers.Providers;
 import ai.perstack.server.providers.StepContext;
@@ -173,18 +174,24 @@ final class JobRunner {
         String answer = run.hasNonNull("answer") ? run.get("answer").asText() : null;
         String delegateResult = run.hasNonNull("delegateResult") ? run.get("delegateResult").asText() : null;
         String organizationId = p.job().organizationId;
+        String toolResult = run.hasNonNull("toolResult") ? run.get("toolResult").asText() : null;
+        JobEnvironment env = JobEnvironment.lazy(() -> environments.apply(organizationId));
         StepContext ctx = new StepContext(p.job().query, run.path("query").asText(), p.state().inDelegate(),
                 member.expert(), p.job().model, answer, (ObjectNode) run.get("memo"),
                 millis -> sleep(p.job().id, token, millis), JobJson.files(p.job().filesJson),
                 ReasoningBudget.fromStored(p.job().reasoningBudget), delegateResult, delegates(p.definition(), member),
-                JobEnvironment.lazy(() -> environments.apply(organizationId)));
+                env, () -> offered(p, member, env, scope), toolResult);
         try {
             Action action = p.provider().next(ctx);
             run.put("retries", 0);
             run.remove("answer");
             run.remove("delegateResult");
+            run.remove("toolResult");
             if (action instanceof Action.UseTool t && t.resultText() == null) {
-                return recorder.tool(t, callTool(p, member, t, ctx.environment(), scope, token));
+                ToolResult result = callTool(p, member, t, ctx.environment(), scope, token);
+                // the provider sees the result at its next step, as that call's result
+                run.put("toolResult", resultText(result));
+                return recorder.tool(t, result);
             }
             return recorder.of(action);
         } catch (ProviderFailure f) {
@@ -199,6 +206,38 @@ final class JobRunner {
             return recorder.error(new ProviderFailure(e.getClass().getSimpleName(),
                     "the provider failed: " + e.getMessage(), false));
         }
+    }
+
+    /** The tools of the member's skills, for the model; a skill that cannot start stops the job naming it. */
+    private List<OfferedTool> offered(Prepared p, Definition.Member member, JobEnvironment env, JobSkills.Scope scope)
+            throws ProviderFailure {
+        if (SkillSpecs.of(member.expert()).isEmpty()) {
+            return List.of();
+        }
+        try {
+            return scope.of(member.key(), member.expert(), p.state(), env).tools().stream()
+                    .map(t -> new OfferedTool(t.skillName(), t.name(), t.description(), t.inputSchema())).toList();
+        } catch (SkillStartException e) {
+            throw new ProviderFailure("SkillStartError", e.getMessage(), false);
+        }
+    }
+
+    /** A result as the model reads it: its text parts, with a note for each image or file. */
+    private static String resultText(ToolResult result) {
+        StringBuilder b = new StringBuilder();
+        for (ResultPart part : result.parts()) {
+            if (b.length() > 0) {
+                b.append("\n");
+            }
+            if (part instanceof ResultPart.Text t) {
+                b.append(t.text());
+            } else if (part instanceof ResultPart.ImageInline i) {
+                b.append("[image ").append(i.mimeType()).append(", ").append(i.encodedData().length()).append(" base64 characters]");
+            } else if (part instanceof ResultPart.FileInline f) {
+                b.append("[file ").append(f.mimeType()).append(", ").append(f.encodedData().length()).append(" base64 characters]");
+            }
+        }
+        return b.toString();
     }
 
     /** Runs a tool through the member's skills; an unknown tool or a skill that cannot start is an error result. */

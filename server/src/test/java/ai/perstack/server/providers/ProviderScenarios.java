@@ -116,6 +116,23 @@ abstract class ProviderScenarios {
             expertKey = scope;
         }
 
+        /** A second expert, {@code <scope>-skilled}, with the built-in base and the test MCP server as skills. */
+        String skilledExpert() {
+            String scope = expertKey + "-skilled";
+            Map<String, Object> testServer = Map.of("type", "mcpStdio",
+                    "command", java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "args", List.of("-cp", System.getProperty("java.class.path"),
+                            ai.perstack.server.skills.TestMcpServer.class.getName()),
+                    "pick", List.of("echo"));
+            List<Object> experts = List.of(Map.of("key", "main", "name", "Main", "instruction", MAIN_INSTRUCTION,
+                    "skills", Map.of("@perstack/base", Map.of("type", "mcpStdio", "command", "npx",
+                            "packageName", "@perstack/base", "omit", List.of("exec")), "t", testServer)));
+            String draftId = expect(api.post("/api/v1/experts/" + scope + "/drafts",
+                    Map.of("applicationId", applicationId, "experts", experts)), 201).data("draft").get("id").asText();
+            expect(api.post("/api/v1/experts/" + scope + "/drafts/" + draftId + "/version", Map.of("version", "1.0.0")), 201);
+            return scope;
+        }
+
         void secret(String name, String value) {
             expect(api.post("/api/v1/env/secrets", Map.of("name", name, "value", value)), 201);
         }
@@ -256,6 +273,35 @@ abstract class ProviderScenarios {
         assertThat(assistantToolCallIds(second)).containsExactly("call_color");
         assertThat(toolResult(second, "call_color")).isEqualTo("blue");
         assertHistoryKept(requests.get(0).json(), second);
+    }
+
+    @Test
+    void skillToolCallsRunInTheRuntimeAndTheirResultsGoBackAsToolResults() {
+        String skilled = f.skilledExpert();
+        stub.then(Reply.json(200, toolCallReply(null,
+                        new Call("call_w", "writeTextFile", "{\"path\":\"notes.txt\",\"text\":\"hi\"}"),
+                        new Call("call_e", "echo", "{\"text\":\"yo\"}"))))
+                .then(Reply.json(200, textReply("Wrote it", null, 30, 3)));
+        String id = expect(f.api.post("/api/v1/jobs", Map.of("applicationId", f.applicationId, "expertKey", skilled,
+                "provider", provider(), "query", "Write notes")), 201).data("job").get("id").asText();
+        JsonNode job = f.await(id, "completed");
+        assertThat(job.get("result").asText()).isEqualTo("Wrote it");
+        List<JsonNode> cps = f.checkpoints(id);
+        assertThat(cps).extracting(c -> c.get("activity").get("type").asText())
+                .containsExactly("query", "writeTextFile", "generalTool", "complete");
+        assertThat(cps.get(1).get("activity").get("path").asText()).isEqualTo("notes.txt");
+        assertThat(cps.get(2).get("activity").get("result").get(0).get("text").asText()).isEqualTo("yo");
+        List<Recorded> requests = stub.requests();
+        assertThat(requests).hasSize(2);
+        List<String> offered = toolNames(requests.get(0).json());
+        assertThat(offered).contains("writeTextFile", "readTextFile", "attemptCompletion", "echo")
+                .doesNotContain("exec", "pid");
+        assertThat(toolParameters(requests.get(0).json(), "writeTextFile").get("required").toString())
+                .isEqualTo("[\"path\",\"text\"]");
+        JsonNode second = requests.get(1).json();
+        assertThat(assistantToolCallIds(second)).containsExactly("call_w", "call_e");
+        assertThat(toolResult(second, "call_w")).isEqualTo("{\"path\":\"notes.txt\",\"text\":\"hi\"}");
+        assertThat(toolResult(second, "call_e")).isEqualTo("yo");
     }
 
     /** The second request carries the first reply as the model gave it; subclasses add their own checks. */

@@ -95,8 +95,12 @@ public abstract class ChatProvider implements ModelProvider {
         ArrayNode results = memo.withArray("results").deepCopy();
         JsonNode awaiting = memo.get("awaiting");
         if (awaiting != null && !awaiting.isNull()) {
-            boolean delegate = "delegate".equals(awaiting.path("kind").asText());
-            String content = delegate ? ctx.delegateResult() : ctx.answer();
+            String kind = awaiting.path("kind").asText();
+            String content = switch (kind) {
+                case "delegate" -> ctx.delegateResult();
+                case "skill" -> ctx.toolResult();
+                default -> ctx.answer();
+            };
             if (content == null) {
                 throw new ProviderFailure("MissingToolResult", "the run waits for the result of tool call "
                         + awaiting.path("id").asText() + " (" + awaiting.path("name").asText() + ") but has none", false);
@@ -114,7 +118,7 @@ public abstract class ChatProvider implements ModelProvider {
         if (!results.isEmpty()) {
             messages.add(Conversation.toolResults(results));
         }
-        Map<String, ChatTool> tools = ChatTool.forExpert(ctx.expert(), ctx.delegates());
+        Map<String, ChatTool> tools = ChatTool.forExpert(ctx.expert(), ctx.delegates(), ctx.tools().list());
         ChatRequest request = new ChatRequest(ctx.model() != null ? ctx.model() : defaultModel(),
                 ctx.expert().path("instruction").asText(""), messages, tools.values(), ctx.reasoningBudget());
         ChatReply reply;
@@ -175,7 +179,9 @@ public abstract class ChatProvider implements ModelProvider {
         }
         ObjectNode call = NODES.objectNode().put("id", c.id()).put("name", c.name());
         call.set("args", c.args());
-        if (tool.isDelegate()) {
+        if (tool.isSkillTool()) {
+            call.put("kind", "skill").put("skillName", tool.skillName()).put("toolName", tool.toolName());
+        } else if (tool.isDelegate()) {
             JsonNode query = c.args().get("query");
             if (query == null || !query.isTextual() || query.asText().isBlank()) {
                 throw new ProviderFailure("MalformedResponse", name() + " called " + c.name()
@@ -191,6 +197,10 @@ public abstract class ChatProvider implements ModelProvider {
     private static Action dispatch(ObjectNode memo, ObjectNode call, Usage usage, String reasoning) {
         memo.putObject("awaiting").put("id", call.path("id").asText()).put("name", call.path("name").asText())
                 .put("kind", call.path("kind").asText());
+        if ("skill".equals(call.path("kind").asText())) {
+            return new Action.UseTool(call.path("skillName").asText(), call.path("toolName").asText(),
+                    (ObjectNode) call.get("args"), null, usage, call.path("id").asText(), reasoning);
+        }
         if ("delegate".equals(call.path("kind").asText())) {
             return new Action.Delegate(call.path("delegateTo").asText(), call.path("args").path("query").asText(),
                     usage, call.path("id").asText(), reasoning);

@@ -40,8 +40,7 @@ class SkillJobsTest extends ApiTest {
     }
 
     private static long testServers() {
-        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").contains(TestMcpServer.class.getName())).count();
+        return ai.perstack.server.skills.Skills.running(TestMcpServer.class.getName());
     }
 
     @Test
@@ -84,6 +83,27 @@ class SkillJobsTest extends ApiTest {
         assertThat(fileInfo.get("directory").asText()).endsWith("/workspaces/" + id + "/out");
         assertThat(Files.readString(Path.of(fileInfo.get("directory").asText(), "report.txt"))).isEqualTo("hello");
         assertThat(testServers()).as("skill processes left after the job").isZero();
+    }
+
+    @Test
+    void cancelEndsARunningToolAndItsProcessPromptly() {
+        Api api = newOrg();
+        expect(api.post("/api/v1/env/secrets", Map.of("name", "SERVICE_TOKEN", "value", "tok")), 201);
+        JobsFixture f = fixtureWith(api, Map.of("t", testServerSkill()));
+        String id = f.startId("/tool t sleep {\"ms\":600000}\nWait");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (testServers() == 0) {
+            assertThat(System.currentTimeMillis()).as("the skill starts").isLessThan(deadline);
+            JobsFixture.sleep(20);
+        }
+        expect(api.post("/api/v1/jobs/" + id + "/cancel", Map.of()), 200);
+        f.await(id, "canceled");
+        deadline = System.currentTimeMillis() + 30_000;
+        while (testServers() > 0) {
+            assertThat(System.currentTimeMillis()).as("the skill process ends").isLessThan(deadline);
+            JobsFixture.sleep(20);
+        }
+        assertThat(f.checkpoints(id)).extracting(c -> c.get("activity").get("type").asText()).containsExactly("query");
     }
 
     @Test

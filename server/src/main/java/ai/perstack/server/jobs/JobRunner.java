@@ -101,6 +101,10 @@ final class JobRunner {
                     signals.changed(jobId);
                     return;
                 }
+                if (step.jobStatus() != null) {
+                    // the job ends with this step: its skill processes are gone before anyone sees it ended
+                    scope.close();
+                }
                 next = db.inTransaction(tx -> commit(tx, jobId, owner, p, step, started));
                 signals.changed(jobId);
                 if (next == null || token.shutdownRequested()) {

@@ -31,8 +31,7 @@ class EverythingServerTest {
     }
 
     private static long everythingProcesses() {
-        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").contains("server-everything")).count();
+        return Skills.running("server-everything");
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Test helpers: the test MCP server as a stdio skill, runtimes, arguments. */
-final class Skills {
+public final class Skills {
     static final ObjectMapper JSON = new ObjectMapper();
     /** Short enough that the hang tests finish soon; long enough for a JVM to start on a busy machine. */
     static final SkillLimits LIMITS = new SkillLimits(Duration.ofSeconds(60), Duration.ofSeconds(3), 64 * 1024);
@@ -66,7 +66,25 @@ final class Skills {
 
     /** Processes this JVM started that run the test server (children and deeper). */
     static long testServers() {
+        return running(TestMcpServer.class.getName());
+    }
+
+    /**
+     * Live descendants of this JVM whose command line contains {@code marker}, read from
+     * {@code /proc} (the JDK's view of a command line gives up on very long ones, such as a
+     * JVM with a test classpath).
+     */
+    public static long running(String marker) {
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").contains(TestMcpServer.class.getName())).count();
+                .filter(p -> commandLine(p).contains(marker)).count();
+    }
+
+    private static String commandLine(ProcessHandle p) {
+        try {
+            byte[] raw = java.nio.file.Files.readAllBytes(Path.of("/proc", String.valueOf(p.pid()), "cmdline"));
+            return new String(raw, java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (java.io.IOException | RuntimeException e) {
+            return p.info().commandLine().orElse("");
+        }
     }
 }

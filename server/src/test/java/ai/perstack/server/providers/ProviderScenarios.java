@@ -126,7 +126,8 @@ abstract class ProviderScenarios {
                     "pick", List.of("echo"));
             List<Object> experts = List.of(Map.of("key", "main", "name", "Main", "instruction", MAIN_INSTRUCTION,
                     "skills", Map.of("@perstack/base", Map.of("type", "mcpStdio", "command", "npx",
-                            "packageName", "@perstack/base", "omit", List.of("exec")), "t", testServer)));
+                            "packageName", "@perstack/base", "omit", List.of("exec"), "rule", "Keep notes short."),
+                            "t", testServer)));
             String draftId = expect(api.post("/api/v1/experts/" + scope + "/drafts",
                     Map.of("applicationId", applicationId, "experts", experts)), 201).data("draft").get("id").asText();
             expect(api.post("/api/v1/experts/" + scope + "/drafts/" + draftId + "/version", Map.of("version", "1.0.0")), 201);
@@ -233,7 +234,8 @@ abstract class ProviderScenarios {
         assertThat(receivedKey(r)).isEqualTo(key);
         JsonNode body = r.json();
         assertThat(body.get("model").asText()).isEqualTo("test-model");
-        assertThat(system(body)).isEqualTo(MAIN_INSTRUCTION);
+        assertThat(system(body)).startsWith("You are Perstack").contains("---\n(The expert's instruction)\n" + MAIN_INSTRUCTION)
+                .contains("About \"Helper\":\nAdds numbers");
         assertThat(firstUserText(body)).isEqualTo("Say hello\n\nFiles:\n- notes.txt\n- data.csv");
         assertThat(toolNames(body)).containsExactly("ask__askUser", "delegate__helper");
         assertThat(toolParameters(body, "ask__askUser").get("properties").get("question").get("type").asText())
@@ -294,6 +296,7 @@ abstract class ProviderScenarios {
         List<Recorded> requests = stub.requests();
         assertThat(requests).hasSize(2);
         List<String> offered = toolNames(requests.get(0).json());
+        assertThat(system(requests.get(0).json())).contains("\"@perstack/base\" skill rules:\nKeep notes short.");
         assertThat(offered).contains("writeTextFile", "readTextFile", "attemptCompletion", "echo")
                 .doesNotContain("exec", "pid");
         assertThat(toolParameters(requests.get(0).json(), "writeTextFile").get("required").toString())
@@ -336,11 +339,11 @@ abstract class ProviderScenarios {
         List<Recorded> requests = stub.requests();
         assertThat(requests).hasSize(3);
         JsonNode helper = requests.get(1).json();
-        assertThat(system(helper)).isEqualTo(HELPER_INSTRUCTION);
+        assertThat(system(helper)).contains(HELPER_INSTRUCTION).doesNotContain(MAIN_INSTRUCTION);
         assertThat(firstUserText(helper)).isEqualTo("Add 2 and 40");
         assertThat(toolNames(helper)).isEmpty();
         JsonNode back = requests.get(2).json();
-        assertThat(system(back)).isEqualTo(MAIN_INSTRUCTION);
+        assertThat(system(back)).isEqualTo(system(requests.get(0).json()));
         assertThat(toolResult(back, "call_sum")).isEqualTo("42");
     }
 

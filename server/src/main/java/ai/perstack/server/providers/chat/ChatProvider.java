@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * subclasses only speak their wire format. A run goes:
  * <ol>
  * <li>the query step (checkpoint {@code init}): the conversation starts with the run's query;</li>
- * <li>each further step calls the model once with the expert's instruction as the system prompt,
+ * <li>each further step calls the model once with core's system prompt (instruction, skill rules, delegates),
  *     the conversation, and the expert's interactive tools and delegates as function tools:
  *     <ul>
  *     <li>a reply with text and no tool call completes the run with that text;</li>
@@ -83,6 +83,8 @@ public abstract class ChatProvider implements ModelProvider {
         ObjectNode memo = ctx.memo();
         if (!memo.has("messages")) {
             memo.putArray("messages").add(Conversation.user(userText(ctx)));
+            // built once, when the run starts, as core builds it at status init
+            memo.put("system", SystemPrompt.of(ctx.expert(), ctx.delegates(), java.time.Instant.now()));
             memo.putArray("pending");
             memo.putArray("results");
             return new Action.Query(ctx.runQuery(), Usage.NONE);
@@ -120,7 +122,8 @@ public abstract class ChatProvider implements ModelProvider {
         }
         Map<String, ChatTool> tools = ChatTool.forExpert(ctx.expert(), ctx.delegates(), ctx.tools().list());
         ChatRequest request = new ChatRequest(ctx.model() != null ? ctx.model() : defaultModel(),
-                ctx.expert().path("instruction").asText(""), messages, tools.values(), ctx.reasoningBudget());
+                memo.hasNonNull("system") ? memo.get("system").asText() : ctx.expert().path("instruction").asText(""),
+                messages, tools.values(), ctx.reasoningBudget());
         ChatReply reply;
         try {
             reply = call(request, ctx);

@@ -97,7 +97,7 @@ final class JobSkills {
                     }
                 }
                 set = SkillSet.open(specs, new SkillRuntime(workspaces.forJob(jobId), entries, hostEnv,
-                        new StateTodos(state), policy, limits, allowLoopbackHttp, new Log(jobId)));
+                        new StateTodos(state), policy, limits, allowLoopbackHttp, new Log(jobId, env)));
                 open.put(expertKey, set);
             }
             return set;
@@ -137,8 +137,8 @@ final class JobSkills {
         }
     }
 
-    /** Skill events go to the server log (stderr lines at debug, never the environment). */
-    private record Log(String jobId) implements SkillEvents {
+    /** Skill events go to the server log (stderr lines at debug, scrubbed of the organization's secrets). */
+    private record Log(String jobId, JobEnvironment env) implements SkillEvents {
         @Override
         public void connected(String skillName, String serverName, String serverVersion, long durationMillis) {
             LOG.info("job {}: skill {} connected ({} {}) in {} ms", jobId, skillName, serverName, serverVersion,
@@ -147,12 +147,12 @@ final class JobSkills {
 
         @Override
         public void stderr(String skillName, String line) {
-            LOG.debug("job {}: skill {}: {}", jobId, skillName, line);
+            LOG.debug("job {}: skill {}: {}", jobId, skillName, env.scrub(line));
         }
 
         @Override
         public void disconnected(String skillName, String reason) {
-            LOG.info("job {}: skill {} {}", jobId, skillName, reason);
+            LOG.info("job {}: skill {} {}", jobId, skillName, env.scrub(reason));
         }
     }
 }

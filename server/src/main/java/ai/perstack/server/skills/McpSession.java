@@ -104,7 +104,11 @@ final class McpSession implements SkillSession {
                 throw new java.util.concurrent.CompletionException(new SkillStartException(name, "closed"));
             }
             Mono<Void> failure = transport instanceof StdioTransport s ? s.failure() : Mono.never();
-            McpAsyncClient client = McpClient.async(transport).clientInfo(CLIENT).requestTimeout(limits.callTimeout())
+            // the SDK's own request timeout also bounds the initialize request, which may wait for a slow
+            // start; tool calls are bounded by the call timeout in race() below
+            Duration sdkTimeout = limits.callTimeout().compareTo(limits.connectTimeout()) > 0
+                    ? limits.callTimeout() : limits.connectTimeout();
+            McpAsyncClient client = McpClient.async(transport).clientInfo(CLIENT).requestTimeout(sdkTimeout)
                     .initializationTimeout(limits.connectTimeout()).build();
             try {
                 McpSchema.InitializeResult init = race(client.initialize(), failure, limits.connectTimeout());

@@ -15,7 +15,7 @@ import java.util.Map;
 public final class Skills {
     static final ObjectMapper JSON = new ObjectMapper();
     /** Short enough that the hang tests finish soon; long enough for a JVM to start on a busy machine. */
-    static final SkillLimits LIMITS = new SkillLimits(Duration.ofSeconds(60), Duration.ofSeconds(3), 64 * 1024);
+    static final SkillLimits LIMITS = new SkillLimits(Duration.ofSeconds(60), Duration.ofSeconds(8), 64 * 1024);
 
     private Skills() {
     }

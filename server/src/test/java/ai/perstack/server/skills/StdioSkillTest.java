@@ -132,7 +132,7 @@ class StdioSkillTest {
                 Skills.runtime(workspace, Map.of(), StdioPolicy.ANY))) {
             String first = text(set.call("pid", args("{}")));
             assertThat(text(set.call("sleep", args("{\"ms\":600000}")))).startsWith("Error calling tool sleep: ")
-                    .contains("no answer within 3 s");
+                    .contains("no answer within 8 s");
             assertThat(text(set.call("echo", args("{\"text\":\"back\"}")))).isEqualTo("back");
             assertThat(text(set.call("pid", args("{}")))).isNotEqualTo(first);
         }

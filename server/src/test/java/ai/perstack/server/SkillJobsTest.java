@@ -107,6 +107,22 @@ class SkillJobsTest extends ApiTest {
     }
 
     @Test
+    void aServerThatAllowsNoStdioSkillsRefusesTheJobNamingTheSkillAndTheRule() {
+        try (LocalPlatform strict = LocalPlatform.start(ai.perstack.server.testing.Platforms.config(backend,
+                ai.perstack.server.testing.Platforms.newDataDir(), 0)
+                .stdioPolicy(ai.perstack.server.skills.StdioPolicy.only(List.of("uvx"))).build())) {
+            Api api = ai.perstack.server.testing.Platforms.newOrganization(strict);
+            JobsFixture f = fixtureWith(api, Map.of("t", testServerSkill(),
+                    "@perstack/base", Map.of("type", "mcpStdio", "command", "npx", "packageName", "@perstack/base")));
+            Res refused = expectInvalid(f.start("/tool t echo {}\nx"), "experts.main.skills.t");
+            assertThat(refused.reason().get("experts.main.skills.t").asText())
+                    .startsWith("command " + Path.of(System.getProperty("java.home"), "bin", "java"))
+                    .endsWith("is not allowed on this server (allowed: uvx)");
+            assertThat(refused.reason().has("experts.main.skills.@perstack/base")).isFalse();
+        }
+    }
+
+    @Test
     void aMissingRequiredSecretIsAnErrorResultAndTheJobGoesOn() {
         Api api = newOrg();
         JobsFixture f = fixtureWith(api, Map.of("t", testServerSkill()));

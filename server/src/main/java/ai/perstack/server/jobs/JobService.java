@@ -74,24 +74,6 @@ public final class JobService {
         this.stdioPolicy = policy;
     }
 
-    /** A refused skill fails the start, naming the expert's skill and the rule. */
-    private void checkSkills(Validation v, JsonNode experts) {
-        for (JsonNode expert : experts) {
-            try {
-                for (ai.perstack.server.skills.SkillSpec spec : SkillSpecs.of(expert)) {
-                    if (spec instanceof ai.perstack.server.skills.StdioSkillSpec stdio && !stdio.isBuiltinBase()) {
-                        String rule = stdioPolicy.refusal(stdio);
-                        if (rule != null) {
-                            v.fail("experts." + expert.path("key").asText() + ".skills." + spec.name(), rule);
-                        }
-                    }
-                }
-            } catch (IllegalArgumentException e) {
-                v.fail("experts." + expert.path("key").asText() + ".skills", e.getMessage());
-            }
-        }
-    }
-
     /** The rule application deletion follows: not while a job of it is queued, running or paused. */
     public ApplicationService.DeletionGuard deletionGuard() {
         return (tx, organizationId, applicationId) -> {
@@ -138,7 +120,7 @@ public final class JobService {
             checkSecret(tx, org, provider, v);
             if (definition != null) {
                 checkQuery(v, provider, in.query(), definition.experts().path(0));
-                checkSkills(v, definition.experts());
+                SkillSpecs.refusals(definition.experts(), stdioPolicy).forEach(v::fail);
             }
             v.throwIfInvalid();
             Instant now = now();

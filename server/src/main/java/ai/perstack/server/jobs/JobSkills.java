@@ -48,24 +48,6 @@ final class JobSkills {
         this.hostEnv = Map.copyOf(hostEnv);
     }
 
-    /** The operator's policy for stdio skills. */
-    StdioPolicy policy() {
-        return policy;
-    }
-
-    /** The reason an expert's skills would be refused here, as (skill, rule), or null. */
-    String[] refusal(JsonNode expert) {
-        for (SkillSpec spec : SkillSpecs.of(expert)) {
-            if (spec instanceof StdioSkillSpec stdio && !stdio.isBuiltinBase()) {
-                String rule = policy.refusal(stdio);
-                if (rule != null) {
-                    return new String[]{spec.name(), rule};
-                }
-            }
-        }
-        return null;
-    }
-
     Scope scope(String jobId) {
         return new Scope(jobId);
     }

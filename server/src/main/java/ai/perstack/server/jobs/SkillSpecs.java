@@ -44,6 +44,30 @@ final class SkillSpecs {
         return specs;
     }
 
+    /**
+     * The skills of {@code experts} the operator's policy refuses (or that are malformed), as
+     * field path ({@code experts.<key>.skills.<name>}) to rule; empty when all may start.
+     */
+    static Map<String, String> refusals(JsonNode experts, ai.perstack.server.skills.StdioPolicy policy) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (JsonNode expert : experts) {
+            String path = "experts." + expert.path("key").asText() + ".skills";
+            try {
+                for (SkillSpec spec : of(expert)) {
+                    if (spec instanceof StdioSkillSpec stdio && !stdio.isBuiltinBase()) {
+                        String rule = policy.refusal(stdio);
+                        if (rule != null) {
+                            out.put(path + "." + spec.name(), rule);
+                        }
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                out.put(path, e.getMessage());
+            }
+        }
+        return out;
+    }
+
     private static String text(JsonNode s, String field) {
         JsonNode v = s.get(field);
         return v == null || v.isNull() ? null : v.asText();

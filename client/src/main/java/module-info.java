@@ -5,6 +5,7 @@
 module ai.perstack.client {
     requires transitive java.net.http;
     requires transitive com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.toml;
 
     exports ai.perstack.client;
     exports ai.perstack.client.applications;
@@ -12,4 +13,6 @@ module ai.perstack.client {
     exports ai.perstack.client.jobs;
     exports ai.perstack.client.experts;
     exports ai.perstack.client.sse;
+    exports ai.perstack.client.listener;
+    exports ai.perstack.client.config;
 }

@@ -2,8 +2,6 @@ package ai.perstack.cli;
 
 import ai.perstack.client.PerstackClient;
 import ai.perstack.client.applications.Application;
-import ai.perstack.client.applications.CreateApplicationInput;
-import ai.perstack.client.applications.ListApplicationsParams;
 import ai.perstack.client.experts.AssignVersionInput;
 import ai.perstack.client.experts.CreateDraftInput;
 import ai.perstack.client.experts.Expert;
@@ -16,20 +14,16 @@ import ai.perstack.client.jobs.Job;
 import ai.perstack.client.jobs.JobStatus;
 import ai.perstack.client.jobs.StartJobInput;
 import ai.perstack.server.LocalPlatform;
-import ai.perstack.server.PlatformConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,7 +41,8 @@ import picocli.CommandLine.Spec;
                 "on the mock provider, streams its checkpoints, answers its question and streams it to completion."},
         footerHeading = "%nExamples:%n",
         footer = {"  perstack demo", "  perstack demo --answer 'Kotlin developers'",
-                "  perstack demo --data-dir .perstack      # keep what it made, then: perstack serve"})
+                "  perstack demo --data-dir .perstack      # keep what it made, then: perstack serve",
+                "  perstack demo --keep-running            # then look at the job in the console until Ctrl-C"})
 final class DemoCommand implements Callable<Integer> {
     static final String SCOPE = "@" + LocalPlatform.BOOTSTRAP_ORGANIZATION + "/greeter";
     static final String APPLICATION = "perstack-demo";
@@ -67,34 +62,37 @@ final class DemoCommand implements Callable<Integer> {
             description = "The answer to the job's question (default: ${DEFAULT-VALUE}).")
     String answer;
 
+    @Option(names = "--keep-running", description = "After the job, keep the platform running (until Ctrl-C) to look at it in the console.")
+    boolean keepRunning;
+
     private PrintStream o;
     private Io io;
+    /** With --keep-running: tells the shutdown hook that the platform is stopped and its temporary data deleted. */
+    private Runnable afterStop = () -> { };
 
     @Override
     public Integer call() throws IOException {
         io = PerstackCli.io(spec);
         o = io.out();
-        quietPlatformLogs();
         o.println();
         o.println("  Perstack demo " + io.symbol("—", "-") + " a job on a local platform, driven by the Java client over HTTP");
         o.println();
-        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("perstack-demo-");
-        try (LocalPlatform platform = LocalPlatform.start(PlatformConfig.builder().host("127.0.0.1").port(0).dataDir(dir).build())) {
-            String key = platform.bootstrapApiKey() != null ? platform.bootstrapApiKey()
-                    : platform.createApiKey(LocalPlatform.BOOTSTRAP_ORGANIZATION);
-            done("Platform", platform.baseUrl() + "  (" + (dataDir != null ? "data in " + dir : "temporary data") + ")");
-            try (PerstackClient client = PerstackClient.builder().apiKey(key).baseUrl(platform.baseUrl()).build()) {
-                return run(client);
+        try (InProcessPlatform platform = InProcessPlatform.start(dataDir)) {
+            done("Platform", platform.describe());
+            done("Console", platform.consoleUrl());
+            int code = run(platform.client());
+            if (keepRunning) {
+                waitForInterrupt(platform.consoleUrl());
             }
+            return code;
         } finally {
-            if (dataDir == null) {
-                deleteTree(dir);
-            }
+            // After the platform has stopped and its temporary data is gone (see waitForInterrupt).
+            afterStop.run();
         }
     }
 
     private int run(PerstackClient client) {
-        Application app = application(client);
+        Application app = InProcessPlatform.application(client, APPLICATION);
         done("Application", app.name() + "  (" + app.id() + ")");
 
         ExpertDraft draft = client.experts().drafts().create(SCOPE, CreateDraftInput.builder()
@@ -161,16 +159,30 @@ final class DemoCommand implements Callable<Integer> {
         o.flush();
     }
 
-    /** The demo's application; with a kept data directory, the one an earlier run made. */
-    private static Application application(PerstackClient client) {
-        for (Application a : client.applications().list(new ListApplicationsParams(APPLICATION, null, null, 100, null))
-                .orElseThrow().data().applications()) {
-            if (a.name().equals(APPLICATION)) {
-                return a;
+    /** Keeps the platform up for the console until Ctrl-C or SIGTERM; the caller then stops it and cleans up. */
+    private void waitForInterrupt(String consoleUrl) {
+        o.println();
+        o.println("  The platform keeps running for the console: " + consoleUrl);
+        o.println("  Press Ctrl-C to stop it.");
+        o.flush();
+        java.util.concurrent.CountDownLatch interrupted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch cleanedUp = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            interrupted.countDown();
+            try {
+                // The JVM halts when the hooks end: let the demo stop the platform and delete its data first.
+                cleanedUp.await(15, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+        }, "perstack-demo-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            interrupted.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return client.applications().create(CreateApplicationInput.builder().name(APPLICATION).build()).orElseThrow()
-                .data().application();
+        afterStop = cleanedUp::countDown;
     }
 
     /** 1.0.0; with a kept data directory, the next patch version after the newest. */
@@ -189,28 +201,13 @@ final class DemoCommand implements Callable<Integer> {
     /** The demo expert: writes greetings, and has an interactive skill to ask the user. */
     static Expert greeter() {
         ObjectMapper json = new ObjectMapper();
-        SkillTool askUser = new SkillTool("Ask the user a question and wait for the answer",
+        SkillTool askUser = SkillTool.of("Ask the user a question and wait for the answer",
                 json.valueToTree(Map.of("type", "object", "properties", Map.of("question", Map.of("type", "string")),
                         "required", List.of("question"))));
-        return Expert.builder().key("main").name("Greeter")
+        return Expert.builder().key("main").name("greeter")
                 .description("Writes short, friendly greetings")
                 .instruction("Write short, friendly greetings. When you do not know who they are for, ask the user.")
                 .skill("ask", Skill.interactive("Questions to the user", Map.of("askUser", askUser)))
                 .build();
-    }
-
-    /** The demo's messages are the output; the platform's start-up log lines would only interleave with them. */
-    private static void quietPlatformLogs() {
-        if (org.slf4j.LoggerFactory.getLogger("ai.perstack.server") instanceof ch.qos.logback.classic.Logger logger) {
-            logger.setLevel(ch.qos.logback.classic.Level.WARN);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // A temporary directory left behind is harmless.
-        }
     }
 }

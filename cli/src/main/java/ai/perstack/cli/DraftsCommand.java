@@ -20,24 +20,22 @@ import picocli.CommandLine.Parameters;
 /** {@code perstack experts drafts}: editable definitions, and turning one into a version. */
 @Command(name = "drafts", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
         description = {"Manage drafts: editable definitions that become versions with assign-version.",
-                "A draft's experts come from a JSON file ({\"experts\": [...]}) or a TOML file ([[experts]])."},
+                "A draft's experts come from a perstack.toml ([experts.\"KEY\"] tables), a JSON file ({\"experts\": [...]}) or TOML [[experts]] tables."},
         subcommands = {DraftsCommand.CreateDraft.class, DraftsCommand.ListDrafts.class, DraftsCommand.GetDraft.class,
                 DraftsCommand.UpdateDraft.class, DraftsCommand.DeleteDraft.class, DraftsCommand.AssignVersion.class},
         footerHeading = "%nExamples:%n",
-        footer = {"  DRAFT=$(perstack experts drafts create @local/greeter --app APP_ID --file experts.toml -o id)",
+        footer = {"  DRAFT=$(perstack experts drafts create @local/greeter --app APP_ID --file perstack.toml -o id)",
                 "  perstack experts drafts assign-version @local/greeter $DRAFT 1.0.0",
                 "",
-                "experts.toml:",
-                "  [[experts]]",
-                "  key = \"main\"",
-                "  name = \"Greeter\"",
+                "perstack.toml (the Perstack CLI's format; JSON {\"experts\": [...]} in core's expert shape works too):",
+                "  [experts.\"greeter\"]",
                 "  instruction = \"Write friendly greetings. Ask who they are for when unsure.\"",
-                "  [experts.skills.ask]",
-                "  type = \"interactive\"",
+                "  [experts.\"greeter\".skills.ask]",
+                "  type = \"interactiveSkill\"",
                 "  description = \"Ask the user\"",
-                "  [experts.skills.ask.tools.askUser]",
+                "  [experts.\"greeter\".skills.ask.tools.askUser]",
                 "  description = \"Ask the user a question\"",
-                "  inputJsonSchema = { type = \"object\", properties = { question = { type = \"string\" } } }"})
+                "  inputJsonSchema = '{\"type\":\"object\",\"properties\":{\"question\":{\"type\":\"string\"}}}'"})
 final class DraftsCommand {
 
     static void print(Output out, ExpertDraft d) {
@@ -58,7 +56,7 @@ final class DraftsCommand {
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a draft (and the scope, private, on first use) from a JSON or TOML file of experts.",
             footerHeading = "%nExamples:%n",
-            footer = {"  perstack experts drafts create @local/greeter --app APP_ID --file experts.toml",
+            footer = {"  perstack experts drafts create @local/greeter --app APP_ID --file perstack.toml",
                     "  perstack experts drafts create @local/greeter --app APP_ID --file experts.json --category writing"})
     static final class CreateDraft extends ApiCommand {
         @Parameters(paramLabel = "SCOPE", description = "@org/name (org: your organization's name)")
@@ -123,7 +121,7 @@ final class DraftsCommand {
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true, description = "Replace a draft's experts with those of a file.",
-            footerHeading = "%nExample:%n", footer = "  perstack experts drafts update @local/greeter DRAFT_ID --file experts.toml")
+            footerHeading = "%nExample:%n", footer = "  perstack experts drafts update @local/greeter DRAFT_ID --file perstack.toml")
     static final class UpdateDraft extends ApiCommand {
         @Parameters(index = "0", paramLabel = "SCOPE")
         String scope;

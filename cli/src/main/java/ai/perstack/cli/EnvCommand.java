@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
         description = "Manage the environment jobs see: secrets (write-only values) and variables.",
         subcommands = {EnvCommand.Secrets.class, EnvCommand.Variables.class},
         footerHeading = "%nExamples:%n",
-        footer = {"  perstack env variables create OPENAI_BASE_URL http://localhost:11434/v1",
+        footer = {"  perstack env variables create REGION eu-west-1",
                 "  printf %s \"$KEY\" | perstack env secrets create ANTHROPIC_API_KEY --value-stdin"})
 final class EnvCommand {
 
@@ -172,7 +172,7 @@ final class EnvCommand {
             description = "Manage variables (plain values jobs can read).",
             subcommands = {ListVariables.class, GetVariable.class, CreateVariable.class, UpdateVariable.class, DeleteVariable.class},
             footerHeading = "%nExamples:%n",
-            footer = {"  perstack env variables create OPENAI_BASE_URL http://localhost:11434/v1",
+            footer = {"  perstack env variables create REGION eu-west-1",
                     "  perstack env variables list -o json"})
     static final class Variables {
     }
@@ -203,7 +203,7 @@ final class EnvCommand {
     }
 
     @Command(name = "get", mixinStandardHelpOptions = true, description = "Show a variable.",
-            footerHeading = "%nExample:%n", footer = "  perstack env variables get OPENAI_BASE_URL")
+            footerHeading = "%nExample:%n", footer = "  perstack env variables get REGION")
     static final class GetVariable extends ApiCommand {
         @Parameters(paramLabel = "NAME")
         String name;
@@ -216,7 +216,7 @@ final class EnvCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a variable.",
             footerHeading = "%nExamples:%n",
-            footer = {"  perstack env variables create OPENAI_BASE_URL http://localhost:11434/v1",
+            footer = {"  perstack env variables create REGION eu-west-1",
                     "  perstack env variables create GREETING --value-stdin < greeting.txt"})
     static final class CreateVariable extends ApiCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "Letters, digits and _, not starting with a digit.")
@@ -234,7 +234,7 @@ final class EnvCommand {
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true, description = "Change a variable's value.",
-            footerHeading = "%nExample:%n", footer = "  perstack env variables update OPENAI_BASE_URL http://localhost:8000/v1")
+            footerHeading = "%nExample:%n", footer = "  perstack env variables update REGION us-east-1")
     static final class UpdateVariable extends ApiCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
@@ -251,7 +251,7 @@ final class EnvCommand {
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a variable.",
-            footerHeading = "%nExample:%n", footer = "  perstack env variables delete OPENAI_BASE_URL")
+            footerHeading = "%nExample:%n", footer = "  perstack env variables delete REGION")
     static final class DeleteVariable extends ApiCommand {
         @Parameters(paramLabel = "NAME")
         String name;

@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
                 ExpertsCommand.Publish.class, ExpertsCommand.Unpublish.class, ExpertsCommand.Yank.class,
                 ExpertsCommand.Versions.class, DraftsCommand.class},
         footerHeading = "%nExamples:%n",
-        footer = {"  perstack experts drafts create @local/greeter --app APP_ID --file experts.toml",
+        footer = {"  perstack experts drafts create @local/greeter --app APP_ID --file perstack.toml",
                 "  perstack experts drafts assign-version @local/greeter DRAFT_ID 1.0.0",
                 "  perstack experts get @local/greeter", "  perstack experts publish @local/greeter"})
 final class ExpertsCommand {

@@ -1,5 +1,9 @@
 package ai.perstack.cli;
 
+import ai.perstack.client.config.PerstackConfig;
+import ai.perstack.client.config.TomlDefinition;
+import ai.perstack.client.config.PerstackToml;
+import ai.perstack.client.config.PerstackTomlException;
 import ai.perstack.client.experts.Expert;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,8 +19,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The experts of a draft, read from a file: JSON ({@code {"experts": [...]}} or a bare array) or
- * TOML ({@code [[experts]]} tables). The first expert is the coordinator.
+ * The experts of a draft, read from a file: a real-format {@code perstack.toml}
+ * ({@code [experts."<key>"]} tables, read by {@link PerstackToml}; members keyed as
+ * {@link TomlDefinition} keys them), JSON ({@code {"experts": [...]}} or a bare array) in core's
+ * expert shape, or TOML {@code [[experts]]} tables in that shape. The first expert is the coordinator.
  */
 final class ExpertsFile {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,8 +60,20 @@ final class ExpertsFile {
             throw new UsageException(name + ": not valid " + (toml ? "TOML" : "JSON") + ": " + firstLine(e.getMessage()));
         }
         JsonNode experts = root != null && root.isObject() ? root.get("experts") : root;
+        if (toml && experts != null && experts.isObject()) {
+            try {
+                PerstackConfig config = PerstackToml.parse(text, name);
+                if (config.experts().isEmpty()) {
+                    throw new UsageException(name + ": no experts");
+                }
+                return TomlDefinition.allMembers(config);
+            } catch (PerstackTomlException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         if (experts == null || !experts.isArray()) {
-            throw new UsageException(name + ": expected " + (toml ? "[[experts]] tables" : "{\"experts\": [...]} or an array of experts"));
+            throw new UsageException(name + ": expected " + (toml ? "[experts.\"KEY\"] tables (perstack.toml) or [[experts]] tables"
+                    : "{\"experts\": [...]} or an array of experts"));
         }
         if (experts.isEmpty()) {
             throw new UsageException(name + ": no experts");

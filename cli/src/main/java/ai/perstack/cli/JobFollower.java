@@ -3,10 +3,10 @@ package ai.perstack.cli;
 import ai.perstack.client.ApiError;
 import ai.perstack.client.ApiResult;
 import ai.perstack.client.PerstackClient;
-import ai.perstack.client.StreamRequestOptions;
 import ai.perstack.client.jobs.Activity;
 import ai.perstack.client.jobs.Checkpoint;
-import ai.perstack.client.jobs.CheckpointStream;
+import ai.perstack.client.jobs.Job;
+import ai.perstack.client.jobs.JobSession;
 import ai.perstack.client.jobs.JobStatus;
 import ai.perstack.client.jobs.ListCheckpointsParams;
 import java.io.PrintStream;
@@ -71,15 +71,12 @@ final class JobFollower {
 
     /**
      * Streams every checkpoint after {@code afterSequence} until the job stops, printing each. May be
-     * called again (after a continue): the counters and the clock go on.
+     * called again (after a continue): the counters and the clock go on. A job session does the
+     * following; questions are left for {@code jobs continue} to answer.
      */
     Outcome follow(PerstackClient client, String jobId, long afterSequence) {
         synchronized (this) {
             stopped = false;
-        }
-        StreamRequestOptions.Builder options = StreamRequestOptions.builder();
-        if (afterSequence > 0) {
-            options.header("Last-Event-ID", String.valueOf(afterSequence));
         }
         ScheduledExecutorService ticker = null;
         if (live) {
@@ -90,27 +87,17 @@ final class JobFollower {
             });
             ticker.scheduleAtFixedRate(this::redraw, 0, 120, TimeUnit.MILLISECONDS);
         }
-        ApiError error = null;
-        Activity.InteractiveTool question = null;
-        long last = afterSequence;
-        JobStatus status;
-        try (CheckpointStream stream = client.jobs().checkpoints().stream(jobId, options.build())) {
-            for (ApiResult<Checkpoint> r : stream) {
-                if (!r.ok()) {
-                    error = r.error();
-                    break;
-                }
-                Checkpoint c = r.data();
-                last = c.sequence();
-                question = c.activity() instanceof Activity.InteractiveTool call ? call : null;
-                print(c);
-            }
-            status = stream.doneStatus().orElse(null);
+        JobSession session = client.jobs().session().onCheckpoint(this::print).build();
+        ApiResult<Job> result;
+        try {
+            result = session.attach(jobId, afterSequence);
         } finally {
             stop(ticker);
         }
-        boolean waiting = JobStatus.STOPPED_BY_INTERACTIVE_TOOL.equals(status);
-        return new Outcome(error, status, last, waiting ? Optional.ofNullable(question) : Optional.empty());
+        if (!result.ok()) {
+            return new Outcome(result.error(), null, session.lastSequence(), Optional.empty());
+        }
+        return new Outcome(null, result.data().status(), session.lastSequence(), session.pendingQuestion());
     }
 
     private void stop(ScheduledExecutorService ticker) {

@@ -2,6 +2,7 @@ package ai.perstack.cli;
 
 import ai.perstack.server.LocalPlatform;
 import ai.perstack.server.PlatformConfig;
+import ai.perstack.server.providers.ProviderSettings;
 import ai.perstack.server.security.KeyFiles;
 import ai.perstack.server.skills.StdioPolicy;
 import java.util.Arrays;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
                 "  perstack serve --database-url 'jdbc:postgresql://localhost:5432/perstack?user=me&password=secret'",
                 "",
                 "Environment: PERSTACK_DATABASE_URL, PERSTACK_BOOTSTRAP_API_KEY (use this key instead of generating one),",
-                "PERSTACK_MASTER_KEY (base64, 32 bytes; encrypts secrets; default: DATA_DIR/master.key)."})
+                "PERSTACK_MASTER_KEY (base64, 32 bytes; encrypts secrets; default: DATA_DIR/master.key),",
+                "OPENAI_BASE_URL, ANTHROPIC_BASE_URL (where model calls go; the flags win)."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,6 +47,14 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--rate-limit", defaultValue = "0", description = "Requests per second per API key (default: 0 = off).")
     int rateLimit;
+
+    @Option(names = "--openai-base-url", description = "Where the openai provider calls, e.g. http://127.0.0.1:11434/v1 "
+            + "for Ollama (default: env OPENAI_BASE_URL, else https://api.openai.com/v1).")
+    String openAiBaseUrl;
+
+    @Option(names = "--anthropic-base-url", description = "Where the anthropic provider calls "
+            + "(default: env ANTHROPIC_BASE_URL, else https://api.anthropic.com).")
+    String anthropicBaseUrl;
 
     @Option(names = "--workers", defaultValue = "4", description = "Jobs this process runs at once, 1..256 (default: ${DEFAULT-VALUE}).")
     int workers;
@@ -77,6 +87,9 @@ final class ServeCommand implements Callable<Integer> {
                 .stdioPolicy(stdioPolicy(stdioSkills))
                 .workspacesDir(workspacesDir)
                 .allowLoopbackMcp(allowLoopbackMcp)
+                .providerSettings(ProviderSettings.defaults()
+                        .withOpenAiBaseUrl(openAiBaseUrl != null ? openAiBaseUrl : io.getenv("OPENAI_BASE_URL"))
+                        .withAnthropicBaseUrl(anthropicBaseUrl != null ? anthropicBaseUrl : io.getenv("ANTHROPIC_BASE_URL")))
                 .build();
         LocalPlatform platform = LocalPlatform.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -88,8 +101,13 @@ final class ServeCommand implements Callable<Integer> {
         if (platform.bootstrapApiKey() != null && (envKey == null || envKey.isBlank())) {
             io.out().println("Created organization 'local' with API key " + platform.bootstrapApiKey());
             io.out().println("(saved to " + dataDir.resolve("api-key") + "; it is not shown again)");
+            io.out().println("Perstack local platform listening on " + platform.baseUrl());
+            io.out().println("Console (signed in): " + platform.consoleUrl(platform.bootstrapApiKey()));
+        } else {
+            io.out().println("Perstack local platform listening on " + platform.baseUrl());
+            io.out().println("Console: " + platform.consoleUrl(null) + "  (sign in with "
+                    + (envKey != null && !envKey.isBlank() ? "PERSTACK_BOOTSTRAP_API_KEY" : "the key in " + dataDir.resolve("api-key")) + ")");
         }
-        io.out().println("Perstack local platform listening on " + platform.baseUrl());
         io.out().flush();
         stopped.await();
         return 0;

@@ -33,12 +33,13 @@ class ExpertsCommandTest {
 
     @Test
     void aDraftFromATomlFileBecomesAVersionAndIsPublishedAndYanked(@TempDir Path dir) throws Exception {
-        Path toml = Files.writeString(dir.resolve("experts.toml"), ExpertsFileTest.TOML);
+        Path toml = Files.writeString(dir.resolve("perstack.toml"), ExpertsFileTest.PERSTACK_TOML);
         String scope = "@local/writer";
         Cli.Result created = cli.run("experts", "drafts", "create", scope, "--app", app, "--file", toml.toString(),
                 "--category", "writing", "--description", "Writes things");
         assertThat(created.code()).as(created.toString()).isZero();
-        assertThat(created.out()).contains("Scope        " + scope, "main    Writer  ask(askUser)  editor", "editor  Editor  -");
+        assertThat(created.out()).contains("Scope        " + scope, "main    main    ask(askUser)    editor",
+                "editor  editor  @perstack/base  -");
         String draft = created.out().lines().findFirst().orElseThrow().substring("ID           ".length());
 
         Cli.Result listed = cli.run("experts", "drafts", "list", scope);
@@ -65,7 +66,7 @@ class ExpertsCommandTest {
         assertThat(versions.out()).contains("1.1.0-beta.1", "beta", "latest");
 
         Cli.Result definition = cli.run("experts", "get", scope);
-        assertThat(definition.out()).contains("Version  1.0.0", "Tags     latest", "main    Writer");
+        assertThat(definition.out()).contains("Version  1.0.0", "Tags     latest", "main    main");
         JsonNode defJson = JSON.readTree(cli.run("experts", "get", scope + "@1.0.0", "-o", "json").out());
         assertThat(defJson).isEqualTo(platform.client.experts().get(scope + "@1.0.0").orElseThrow().json());
 

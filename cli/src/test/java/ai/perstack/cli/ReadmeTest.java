@@ -94,8 +94,15 @@ class ReadmeTest {
                     "askUser: Who is it for?",
                     "Done: Write a short greeting (answer: Java developers)",
                     "Done: Count the sheep",
-                    "ANTHROPIC_API_KEY");
-            assertThat(platform.client.jobs().list().orElseThrow().data().jobs()).hasSize(2);
+                    "ANTHROPIC_API_KEY",
+                    // perstack run: on an in-process platform (no PERSTACK_BASE_URL yet), then on this one.
+                    "Expert    @local/triage@1.0.0  (published; triage, summarizer)",
+                    "delegate            → summarizer: Summarize report 7",
+                    "? Delete the duplicates?",
+                    "Done: Sort the new reports (answer: yes)",
+                    "Expert    @local/greeter@1.0.0  (unchanged; greeter)",
+                    "Done: Write a greeting for the team");
+            assertThat(platform.client.jobs().list().orElseThrow().data().jobs()).hasSize(3);
         }
     }
 
@@ -137,9 +144,10 @@ class ReadmeTest {
         assertThat(normalize(shown)).isEqualTo(normalize(actual.out()));
     }
 
-    /** Ids, ports, token counts and durations differ from run to run. */
+    /** Ids, ports, keys, token counts and durations differ from run to run. */
     private static String normalize(String s) {
         return s.strip()
+                .replaceAll("#key=psk_\\S+", "#key=psk_…")
                 .replaceAll("[a-z0-9]{24}", "<id>")
                 .replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:<port>")
                 .replaceAll("(Tokens +)\\d.*", "$1<n>")

@@ -35,6 +35,21 @@ class ServeAndAdminTest {
     }
 
     @Test
+    void serveRefusesABaseUrlThatCouldChooseThePathOrHideAHost(@TempDir Path dir) {
+        for (String bad : new String[] {"https://models.example.com/anything#", "ftp://models.example.com/v1",
+                "https://user:pw@models.example.com/v1"}) {
+            Cli.Result result = new Cli(Map.of()).run("serve", "--port", "0", "--data-dir", dir.toString(),
+                    "--openai-base-url", bad);
+            assertThat(result.code()).as(result.toString()).isNotZero();
+            assertThat(result.err()).contains("OPENAI_BASE_URL");
+        }
+        Cli.Result fromEnv = new Cli(Map.of("ANTHROPIC_BASE_URL", "https://models.example.com/v1?x=1"))
+                .run("serve", "--port", "0", "--data-dir", dir.toString());
+        assertThat(fromEnv.code()).as(fromEnv.toString()).isNotZero();
+        assertThat(fromEnv.err()).contains("ANTHROPIC_BASE_URL");
+    }
+
+    @Test
     void serveAnnouncesItsKeyAndAddressServesAndStopsOnSigterm(@TempDir Path dir) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -54,6 +69,9 @@ class ServeAndAdminTest {
             Matcher url = Pattern.compile("Perstack local platform listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(ready);
             assertThat(url.matches()).as(ready).isTrue();
             assertThat(Files.readString(dir.resolve("api-key")).strip()).isEqualTo(key.group(1));
+            // The console link signs the browser in with the key it carries in the fragment.
+            String console = out.readLine();
+            assertThat(console).isEqualTo("Console (signed in): " + url.group(1) + "/console/#key=" + key.group(1));
 
             Cli.Result created = Cli.connectedTo(url.group(1), key.group(1)).run("apps", "create", "served", "-o", "json");
             assertThat(created.code()).as(created.toString()).isZero();

@@ -3,7 +3,11 @@ package ai.perstack.client;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+
+import ai.perstack.client.listener.PerstackListener;
 
 /**
  * Client configuration, the counterpart of the TypeScript {@code ApiClientConfig}: the API key
@@ -23,6 +27,7 @@ public final class ApiClientConfig {
     private final Duration timeout;
     private final int maxRetries;
     private final HttpClient httpClient;
+    private final List<PerstackListener> listeners;
 
     private ApiClientConfig(Builder b) {
         this.apiKey = b.apiKey;
@@ -30,6 +35,7 @@ public final class ApiClientConfig {
         this.timeout = b.timeout;
         this.maxRetries = b.maxRetries;
         this.httpClient = b.httpClient;
+        this.listeners = List.copyOf(b.listeners);
     }
 
     /** {@return a new builder} */
@@ -62,6 +68,11 @@ public final class ApiClientConfig {
         return Optional.ofNullable(httpClient);
     }
 
+    /** {@return the listeners that observe calls and streams, in the order they were added} */
+    public List<PerstackListener> listeners() {
+        return listeners;
+    }
+
     @Override
     public String toString() {
         return "ApiClientConfig[apiKey=" + redact(apiKey) + ", baseUrl=" + baseUrl
@@ -83,6 +94,7 @@ public final class ApiClientConfig {
         private Duration timeout = DEFAULT_TIMEOUT;
         private int maxRetries = DEFAULT_MAX_RETRIES;
         private HttpClient httpClient;
+        private final List<PerstackListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -167,6 +179,21 @@ public final class ApiClientConfig {
          */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = httpClient;
+            return this;
+        }
+
+        /**
+         * Adds a listener that observes every call, retry and checkpoint stream (for metrics and
+         * tracing); listeners are called in the order they were added.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(PerstackListener listener) {
+            if (listener == null) {
+                throw new IllegalArgumentException("listener must not be null");
+            }
+            this.listeners.add(listener);
             return this;
         }
 

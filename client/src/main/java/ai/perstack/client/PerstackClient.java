@@ -212,6 +212,17 @@ public final class PerstackClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Adds a listener that observes every call, retry and checkpoint stream.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(ai.perstack.client.listener.PerstackListener listener) {
+            config.listener(listener);
+            return this;
+        }
+
         /** {@return the client} */
         public PerstackClient build() {
             return create(config.build());

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * Per-call options, the counterpart of the TypeScript {@code RequestOptions}: an abort signal,
@@ -19,8 +20,10 @@ public class RequestOptions {
     private final Duration timeout;
     private final Map<String, String> headers;
     private final Integer maxRetries;
+    private final Consumer<ResponseInfo> onResponse;
 
     RequestOptions(Builder builder) {
+        this.onResponse = builder.onResponse;
         this.signal = builder.signal;
         this.timeout = builder.timeout;
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
@@ -65,6 +68,11 @@ public class RequestOptions {
         return maxRetries == null ? OptionalInt.empty() : OptionalInt.of(maxRetries);
     }
 
+    /** {@return what to call with the status, headers and request id of the call's last response, if set} */
+    public Optional<Consumer<ResponseInfo>> onResponse() {
+        return Optional.ofNullable(onResponse);
+    }
+
     @Override
     public String toString() {
         return "RequestOptions[signal=" + (signal != null) + ", timeout=" + timeout
@@ -77,8 +85,22 @@ public class RequestOptions {
         Duration timeout;
         final Map<String, String> headers = new LinkedHashMap<>();
         Integer maxRetries;
+        Consumer<ResponseInfo> onResponse;
 
         Builder() {
+        }
+
+        /**
+         * Calls {@code onResponse} with the status, headers and {@code Request-Id} of the last
+         * response the call received (successful or not), just before the call completes; not
+         * called when no response arrived. An exception it throws is ignored.
+         *
+         * @param onResponse receives the response's information
+         * @return this builder
+         */
+        public Builder onResponse(Consumer<ResponseInfo> onResponse) {
+            this.onResponse = onResponse;
+            return this;
         }
 
         /**

@@ -1,6 +1,7 @@
 package ai.perstack.examples;
 
 import ai.perstack.client.PerstackClient;
+import ai.perstack.client.RequestOptions;
 import ai.perstack.client.applications.Application;
 import ai.perstack.client.applications.CreateApplicationInput;
 import ai.perstack.client.applications.ListApplicationsParams;
@@ -18,8 +19,9 @@ public final class ApplicationDirectory {
 
     /** The application named exactly {@code name}; created when there is none. */
     public Application ensure(String name) {
-        return client.applications().list(ListApplicationsParams.builder().name(name).take(100).build())
-                .orElseThrow().data().applications().stream()
+        // Every page of the name search, fetched only as far as needed.
+        return client.applications().listAll(ListApplicationsParams.builder().name(name).take(100).build(), RequestOptions.none())
+                .stream()
                 .filter(a -> a.name().equals(name))
                 .findFirst()
                 .orElseGet(() -> client.applications().create(CreateApplicationInput.builder().name(name).build())

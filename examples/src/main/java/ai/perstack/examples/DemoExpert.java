@@ -18,13 +18,13 @@ public final class DemoExpert {
 
     /** A haiku writer with an interactive skill {@code ask} (tool {@code askUser}). */
     public static Expert writer(String instruction) {
-        SkillTool askUser = new SkillTool("Ask the user one question", new ObjectMapper().createObjectNode()
+        SkillTool askUser = SkillTool.of("Ask the user one question", new ObjectMapper().createObjectNode()
                 .put("type", "object")
                 .set("properties", new ObjectMapper().createObjectNode()
                         .set("question", new ObjectMapper().createObjectNode().put("type", "string"))));
         return Expert.builder()
                 .key("main")
-                .name("Haiku writer")
+                .name("haiku-writer")
                 .description("Writes haiku, and asks when the subject is unclear")
                 .instruction(instruction)
                 .skill("ask", Skill.interactive("Ask the user", Map.of("askUser", askUser)))

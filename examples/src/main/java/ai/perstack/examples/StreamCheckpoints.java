@@ -5,10 +5,7 @@ import ai.perstack.client.PerstackClient;
 import ai.perstack.client.applications.Application;
 import ai.perstack.client.applications.CreateApplicationInput;
 import ai.perstack.client.jobs.Activity;
-import ai.perstack.client.jobs.Checkpoint;
-import ai.perstack.client.jobs.CheckpointStream;
 import ai.perstack.client.jobs.Job;
-import ai.perstack.client.jobs.JobStatus;
 import ai.perstack.client.jobs.StartJobInput;
 
 /**
@@ -31,28 +28,24 @@ public final class StreamCheckpoints {
                 .orElseThrow().data().application();
         DemoExpert.publish(client, scope, app.id(), "1.0.0");
 
-        Job job = client.jobs().start(StartJobInput.builder()
-                .applicationId(app.id())
-                .expertKey(scope + "@1.0.0")
-                .provider(System.getenv().getOrDefault("PERSTACK_PROVIDER", "mock"))
-                .query("/steps 5\n/sleep 100\nWrite a haiku about the sea")
-                .build()).orElseThrow().data().job();
-        System.out.println("started job " + job.id() + " (" + job.status().value() + ")");
-
-        // Every stored checkpoint, then new ones live, until the job stops. Never one twice, even across reconnects.
-        try (CheckpointStream stream = client.jobs().checkpoints().stream(job.id())) {
-            for (ApiResult<Checkpoint> result : stream) {
-                if (!result.ok()) {
-                    System.err.println("stream failed: " + result.error().message());
-                    break;
-                }
-                Checkpoint checkpoint = result.data();
-                System.out.println(checkpoint.sequence() + " " + checkpoint.status().value() + " " + describe(checkpoint.activity()));
-            }
-            System.out.println("job ended: " + stream.doneStatus().map(JobStatus::value).orElse("(no done event)"));
+        // A job session starts the job, hands over every checkpoint once (also across reconnects)
+        // and returns the job as it finally stopped.
+        ApiResult<Job> result = client.jobs().session()
+                .onCheckpoint(checkpoint -> System.out.println(
+                        checkpoint.sequence() + " " + checkpoint.status().value() + " " + describe(checkpoint.activity())))
+                .build()
+                .start(StartJobInput.builder()
+                        .applicationId(app.id())
+                        .expertKey(scope + "@1.0.0")
+                        .provider(System.getenv().getOrDefault("PERSTACK_PROVIDER", "mock"))
+                        .query("/steps 5\n/sleep 100\nWrite a haiku about the sea")
+                        .build());
+        if (!result.ok()) {
+            System.err.println("job failed: " + result.error().message());
+            return;
         }
-
-        Job finished = client.jobs().get(job.id()).orElseThrow().data().job();
+        Job finished = result.data();
+        System.out.println("job ended: " + finished.status().value());
         System.out.println("result: " + finished.result().orElse("") + " (" + finished.usage().totalTokens() + " tokens)");
     }
 

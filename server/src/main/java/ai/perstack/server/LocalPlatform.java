@@ -83,8 +83,10 @@ public final class LocalPlatform implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
         }
+        KeyFiles.restrict(config.dataDir());
         byte[] masterKey = config.masterKey() != null ? config.masterKey() : KeyFiles.loadOrCreateMasterKey(config.dataDir());
         Database db = Database.open(config.databaseUrl(), config.dataDir());
+        KeyFiles.restrict(config.dataDir()); // the H2 file Database.open may just have created
         try {
             Clock clock = Clock.systemUTC();
             ObjectMapper json = new ObjectMapper();
@@ -114,7 +116,8 @@ public final class LocalPlatform implements AutoCloseable {
                     SkillSettings.of(config.workspacesDir(), config.stdioPolicy(), config.allowLoopbackMcp()));
             HttpApi http;
             try {
-                http = new HttpApi(services, config.host(), config.port(), config.rateLimit(), Version.VALUE);
+                http = new HttpApi(services, config.host(), config.port(), config.rateLimit(),
+                        config.maxStreamsPerOrganization(), Version.VALUE);
             } catch (RuntimeException e) {
                 workers.close();
                 throw e;
@@ -173,6 +176,16 @@ public final class LocalPlatform implements AutoCloseable {
     public String baseUrl() {
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         return "http://" + host + ":" + port();
+    }
+
+    /**
+     * The console's address, signed in with {@code apiKey}: the key travels in the URL fragment,
+     * which browsers never send to the server; the console removes it from the address bar.
+     */
+    public String consoleUrl(String apiKey) {
+        String base = baseUrl() + "/console/";
+        return apiKey == null ? base
+                : base + "#key=" + java.net.URLEncoder.encode(apiKey, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** The key of organization {@code local} if known (given, or generated this start), else null. */

@@ -11,7 +11,7 @@ import java.util.Objects;
  * How to start a {@link LocalPlatform}. Built with {@link #builder()}; every setting has a default:
  * {@code 127.0.0.1}, port 8080, data directory {@code ./.perstack}, H2 in the data directory,
  * a generated bootstrap key, the master key from {@code DIR/master.key}, no rate limit,
- * 4 job workers, a stream ping every 15 s.
+ * 4 job workers, a stream ping every 15 s, at most 1,000 open checkpoint streams per organization.
  */
 public final class PlatformConfig {
     private final String host;
@@ -27,11 +27,13 @@ public final class PlatformConfig {
     private final Path workspacesDir;
     private final StdioPolicy stdioPolicy;
     private final boolean allowLoopbackMcp;
+    private final int maxStreamsPerOrganization;
 
     private PlatformConfig(Builder b) {
         this.workspacesDir = b.workspacesDir;
         this.stdioPolicy = b.stdioPolicy;
         this.allowLoopbackMcp = b.allowLoopbackMcp;
+        this.maxStreamsPerOrganization = b.maxStreamsPerOrganization;
         this.providerSettings = b.providerSettings;
         this.workers = b.workers;
         this.streamPing = b.streamPing;
@@ -120,6 +122,11 @@ public final class PlatformConfig {
         return providerSettings;
     }
 
+    /** How many checkpoint streams one organization may hold open at once. */
+    public int maxStreamsPerOrganization() {
+        return maxStreamsPerOrganization;
+    }
+
     @Override
     public String toString() {
         // Key material is never printed.
@@ -139,6 +146,7 @@ public final class PlatformConfig {
         private int workers = 4;
         private Duration streamPing = Duration.ofSeconds(15);
         private ProviderSettings providerSettings = ProviderSettings.defaults();
+        private int maxStreamsPerOrganization = 1000;
 
         private Path workspacesDir;
         private StdioPolicy stdioPolicy;
@@ -162,6 +170,18 @@ public final class PlatformConfig {
         /** Lets mcpSseSkill endpoints be plain http on a loopback host. */
         public Builder allowLoopbackMcp(boolean allowLoopbackMcp) {
             this.allowLoopbackMcp = allowLoopbackMcp;
+            return this;
+        }
+
+        /**
+         * Checkpoint streams one organization may hold open at once, 1..100000; default 1000 (a
+         * stream holds no thread, and the benchmarks fan one job out to 1,000).
+         */
+        public Builder maxStreamsPerOrganization(int max) {
+            if (max < 1 || max > 100_000) {
+                throw new IllegalArgumentException("maxStreamsPerOrganization must be 1..100000");
+            }
+            this.maxStreamsPerOrganization = max;
             return this;
         }
 

@@ -13,11 +13,11 @@ final class Experts {
     }
 
     static Map<String, Object> expert(String key, String... delegates) {
-        return Map.of("key", key, "name", "Expert " + key, "description", "does " + key,
+        return Map.of("key", key, "name", key, "description", "does " + key,
                 "instruction", "You are " + key + ".", "delegates", List.of(delegates),
-                "skills", Map.of("ask", Map.of("type", "interactive", "description", "ask the user",
+                "skills", Map.of("ask", Map.of("type", "interactiveSkill", "description", "ask the user",
                         "tools", Map.of("askUser", Map.of("description", "Ask a question",
-                                "inputJsonSchema", Map.of("type", "object"))))));
+                                "inputJsonSchema", "{\"type\":\"object\"}")))));
     }
 
     /** Creates a draft of {@code @org/name} and returns its id. */

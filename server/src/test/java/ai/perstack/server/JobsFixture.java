@@ -21,12 +21,12 @@ final class JobsFixture {
         this.applicationId = ApiTest.createApplication(api, "app-" + UUID.randomUUID().toString().substring(0, 8));
         String scope = "@" + api.org() + "/helper-team";
         List<Object> experts = List.of(
-                Map.of("key", "main", "name", "Main", "instruction", "Coordinate.",
-                        "skills", Map.of("ask", Map.of("type", "interactive", "description", "Ask the user",
+                Map.of("key", "main", "name", "main", "instruction", "Coordinate.",
+                        "skills", Map.of("ask", Map.of("type", "interactiveSkill", "description", "Ask the user",
                                 "tools", Map.of("askUser", Map.of("description", "Ask a question",
-                                        "inputJsonSchema", Map.of("type", "object"))))),
+                                        "inputJsonSchema", "{\"type\":\"object\"}")))),
                         "delegates", List.of("helper")),
-                Map.of("key", "helper", "name", "Helper", "instruction", "Help."));
+                Map.of("key", "helper", "name", "helper", "instruction", "Help."));
         Res draft = api.post("/api/v1/experts/" + scope + "/drafts", Map.of("applicationId", applicationId, "experts", experts));
         assertThat(draft.status()).as("%s", draft).isEqualTo(201);
         String draftId = draft.data("draft").get("id").asText();

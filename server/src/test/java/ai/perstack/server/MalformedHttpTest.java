@@ -82,6 +82,15 @@ class MalformedHttpTest extends ApiTest {
         }
     }
 
+    @Test
+    void aMalformedChunkedBodyIs400NotATimeout() throws IOException {
+        String key = newOrg().key();
+        String raw = "POST /api/v1/applications HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer " + key
+                + "\r\nContent-Type: application/json; charset=utf-8\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "zz\r\n{\"name\":\"x\"}\r\n0\r\n\r\n";
+        assertJsonError(send(raw.getBytes(StandardCharsets.ISO_8859_1)), 400);
+    }
+
     private String send(byte[] request) throws IOException {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), platform().port())) {
             s.setSoTimeout(10_000);

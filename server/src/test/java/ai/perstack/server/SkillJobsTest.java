@@ -22,7 +22,7 @@ class SkillJobsTest extends ApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Map<String, Object> testServerSkill() {
-        return Map.of("type", "mcpStdio", "command", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return Map.of("type", "mcpStdioSkill", "command", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "args", List.of("-cp", System.getProperty("java.class.path"), TestMcpServer.class.getName()),
                 "requiredEnv", List.of("SERVICE_TOKEN"), "rule", "Use t for echoes.");
     }
@@ -49,7 +49,7 @@ class SkillJobsTest extends ApiTest {
         expect(api.post("/api/v1/env/secrets", Map.of("name", "SERVICE_TOKEN", "value", "tok-for-t")), 201);
         expect(api.post("/api/v1/env/secrets", Map.of("name", "NOT_ASKED", "value", "other-secret")), 201);
         JobsFixture f = fixtureWith(api, Map.of(
-                "@perstack/base", Map.of("type", "mcpStdio", "command", "npx", "packageName", "@perstack/base"),
+                "@perstack/base", Map.of("type", "mcpStdioSkill", "command", "npx", "packageName", "@perstack/base"),
                 "t", testServerSkill()));
         String id = f.startId(String.join("\n",
                 "/tool @perstack/base writeTextFile {\"path\":\"out/report.txt\",\"text\":\"hello\"}",
@@ -113,7 +113,7 @@ class SkillJobsTest extends ApiTest {
                 .stdioPolicy(ai.perstack.server.skills.StdioPolicy.only(List.of("uvx"))).build())) {
             Api api = ai.perstack.server.testing.Platforms.newOrganization(strict);
             JobsFixture f = fixtureWith(api, Map.of("t", testServerSkill(),
-                    "@perstack/base", Map.of("type", "mcpStdio", "command", "npx", "packageName", "@perstack/base")));
+                    "@perstack/base", Map.of("type", "mcpStdioSkill", "command", "npx", "packageName", "@perstack/base")));
             Res refused = expectInvalid(f.start("/tool t echo {}\nx"), "experts.main.skills.t");
             assertThat(refused.reason().get("experts.main.skills.t").asText())
                     .startsWith("command " + Path.of(System.getProperty("java.home"), "bin", "java"))

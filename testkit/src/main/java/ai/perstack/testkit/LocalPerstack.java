@@ -10,9 +10,12 @@ import ai.perstack.client.experts.ExpertDefinition;
 import ai.perstack.client.experts.ExpertDraft;
 import ai.perstack.server.LocalPlatform;
 import ai.perstack.server.PlatformConfig;
+import ai.perstack.server.providers.ProviderSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import ai.perstack.client.config.PerstackToml;
+import ai.perstack.client.config.TomlDefinition;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,6 +54,18 @@ public final class LocalPerstack implements AutoCloseable {
      * @return the running platform; close it to stop it and delete its store
      */
     public static LocalPerstack start() {
+        return start(ProviderSettings.defaults());
+    }
+
+    /**
+     * Like {@link #start()}, with the model providers' settings: where the {@code openai} and
+     * {@code anthropic} providers call (a stub model server in a test, say) is the platform
+     * operator's choice, made here, not an organization's variables.
+     *
+     * @param providerSettings for example {@code ProviderSettings.defaults().withOpenAiBaseUrl(stubUrl + "/v1")}
+     * @return the running platform; close it to stop it and delete its store
+     */
+    public static LocalPerstack start(ProviderSettings providerSettings) {
         Path dir;
         try {
             dir = Files.createTempDirectory("perstack-testkit-");
@@ -59,7 +74,8 @@ public final class LocalPerstack implements AutoCloseable {
         }
         LocalPlatform platform = null;
         try {
-            platform = LocalPlatform.start(PlatformConfig.builder().host("127.0.0.1").port(0).dataDir(dir).build());
+            platform = LocalPlatform.start(PlatformConfig.builder().host("127.0.0.1").port(0).dataDir(dir)
+                    .providerSettings(providerSettings).build());
             return new LocalPerstack(platform, dir);
         } catch (RuntimeException | Error e) {
             if (platform != null) {
@@ -82,6 +98,11 @@ public final class LocalPerstack implements AutoCloseable {
     /** {@return the API key of the organization {@code local}} */
     public String apiKey() {
         return platform.bootstrapApiKey();
+    }
+
+    /** {@return the console's address, signed in as the organization {@code local} (the key is in the fragment)} */
+    public String consoleUrl() {
+        return platform.consoleUrl(apiKey());
     }
 
     /** {@return the client of the organization {@code local}; closed with this platform} */
@@ -130,7 +151,8 @@ public final class LocalPerstack implements AutoCloseable {
     /**
      * Publishes an expert definition read from a class-path resource (JSON, or TOML when the name
      * ends in {@code .toml}) as {@code version} of {@code scopeName}: draft, then version.
-     * The resource holds {@code experts}, an array of expert objects (TOML: {@code [[experts]]}),
+     * A {@code .toml} resource is a perstack.toml ({@code [experts."<key>"]} tables, the first the
+     * coordinator); a JSON one holds {@code experts}, an array of expert objects in core's shape,
      * the coordinator first.
      *
      * @param scopeName      the scope to publish to, e.g. {@code @my-org/writer}
@@ -157,15 +179,25 @@ public final class LocalPerstack implements AutoCloseable {
      * @throws IllegalArgumentException when the resource is missing or holds no experts
      */
     public static List<Expert> readExperts(String resource) {
-        ObjectMapper mapper = resource.endsWith(".toml") ? new TomlMapper() : new ObjectMapper();
+        boolean toml = resource.endsWith(".toml");
+        ObjectMapper mapper = toml ? new TomlMapper() : new ObjectMapper();
         try (InputStream in = open(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("resource not found on the class path: " + resource);
             }
-            JsonNode root = mapper.readTree(in);
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            JsonNode root = mapper.readTree(text);
+            if (toml && root.path("experts").isObject()) {
+                // A real perstack.toml: [experts."<key>"] tables.
+                List<Expert> experts = TomlDefinition.allMembers(PerstackToml.parse(text, resource));
+                if (experts.isEmpty()) {
+                    throw new IllegalArgumentException(resource + ": no [experts.\"<key>\"] tables");
+                }
+                return experts;
+            }
             JsonNode list = root.isArray() ? root : root.path("experts");
             if (!list.isArray() || list.isEmpty()) {
-                throw new IllegalArgumentException(resource + ": expected a non-empty 'experts' array");
+                throw new IllegalArgumentException(resource + ": expected [experts.\"<key>\"] tables (perstack.toml) or a non-empty 'experts' array");
             }
             List<Expert> experts = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {

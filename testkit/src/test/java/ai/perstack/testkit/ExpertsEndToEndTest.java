@@ -63,7 +63,7 @@ class ExpertsEndToEndTest {
 
         ExpertScope scope = client.experts().publish("@local/helper").orElseThrow().data().scope();
         assertThat(scope.visibility()).isEqualTo(Visibility.PUBLIC);
-        assertThat(other.experts().get("@local/helper").orElseThrow().data().definition().experts().get(0).name()).isEqualTo("Writer");
+        assertThat(other.experts().get("@local/helper").orElseThrow().data().definition().experts().get(0).name()).isEqualTo("helper");
         assertThat(other.experts().list(ListExpertsParams.builder().filter("helper").build()).orElseThrow().data().experts())
                 .extracting(ExpertScope::scopeName).contains("@local/helper");
         assertThat(other.experts().yank("@local/helper@1.0.0").error().code()).isEqualTo(403);

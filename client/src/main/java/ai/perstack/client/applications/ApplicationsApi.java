@@ -134,4 +134,25 @@ public final class ApplicationsApi {
     public ApiResult<ApplicationResponse> delete(String id, RequestOptions options) {
         return async.delete(id, options).join();
     }
+
+    /**
+     * Every one of the applications, fetched page after page as they are consumed (blocking on each
+     * page; a failed page throws its {@link ai.perstack.client.PerstackException}).
+     *
+     * @param params filters, sort, first offset and page size
+     * @param options per-call options for each page's call
+     * @return a lazy pager; nothing is fetched until it is iterated
+     */
+    public ai.perstack.client.AutoPager<Application> listAll(ListApplicationsParams params, RequestOptions options) {
+        return async.listAll(params, options);
+    }
+
+    /**
+     * Every one of the applications, page after page, with the server's page size.
+     *
+     * @return a lazy pager; nothing is fetched until it is iterated
+     */
+    public ai.perstack.client.AutoPager<Application> listAll() {
+        return async.listAll();
+    }
 }

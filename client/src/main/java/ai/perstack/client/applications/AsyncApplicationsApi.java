@@ -158,4 +158,30 @@ public final class AsyncApplicationsApi {
         return transport.send(Check.start().id("id", id),
                 () -> Call.delete(BASE + "/" + segment(id), options, ApplicationResponse::read));
     }
+
+    /**
+     * Every one of the applications, fetched page after page as they are consumed; the filters and
+     * sort of {@code params} apply to every page, its offset is where the first page starts and
+     * its page size is that of every page.
+     *
+     * @param params filters, sort, first offset and page size, validated with each page's call
+     * @param options per-call options for each page's call
+     * @return a lazy pager; nothing is fetched until it is iterated
+     */
+    public ai.perstack.client.AutoPager<Application> listAll(ListApplicationsParams params, RequestOptions options) {
+        ListApplicationsParams p = params == null ? ListApplicationsParams.none() : params;
+        return ai.perstack.client.AutoPager.of(p.skip(), p.take(), (offset, size) -> {
+            ListApplicationsParams q = new ListApplicationsParams(p.name(), p.sort(), p.order(), size, offset);
+            return list(q, options).thenApply(result -> result.map(r -> new ai.perstack.client.AutoPager.Page<>(r.data().applications(), r.meta())));
+        });
+    }
+
+    /**
+     * Every one of the applications, page after page, with the server's page size.
+     *
+     * @return a lazy pager; nothing is fetched until it is iterated
+     */
+    public ai.perstack.client.AutoPager<Application> listAll() {
+        return listAll(ListApplicationsParams.none(), RequestOptions.none());
+    }
 }

@@ -207,4 +207,32 @@ public final class AsyncDraftsApi {
         return transport.send(check,
                 () -> Call.post(item(scopeName, draftRef) + "/version", input.toJson(), options, ExpertVersionResponse::read));
     }
+
+    /**
+     * Every one of the drafts of a scope, fetched page after page as they are consumed; the filters and
+     * sort of {@code params} apply to every page, its offset is where the first page starts and
+     * its page size is that of every page.
+     *
+     * @param scopeName the expert scope name
+     * @param params filters, sort, first offset and page size, validated with each page's call
+     * @param options per-call options for each page's call
+     * @return a lazy pager; nothing is fetched until it is iterated
+     */
+    public ai.perstack.client.AutoPager<ExpertDraft> listAll(String scopeName, ListDraftsParams params, RequestOptions options) {
+        ListDraftsParams p = params == null ? ListDraftsParams.none() : params;
+        return ai.perstack.client.AutoPager.of(p.offset(), p.limit(), (offset, size) -> {
+            ListDraftsParams q = new ListDraftsParams(size, offset);
+            return list(scopeName, q, options).thenApply(result -> result.map(r -> new ai.perstack.client.AutoPager.Page<>(r.data().drafts(), r.meta())));
+        });
+    }
+
+    /**
+     * Every one of the drafts of a scope, page after page, with the server's page size.
+     *
+     * @param scopeName the expert scope name
+     * @return a lazy pager; nothing is fetched until it is iterated
+     */
+    public ai.perstack.client.AutoPager<ExpertDraft> listAll(String scopeName) {
+        return listAll(scopeName, ListDraftsParams.none(), RequestOptions.none());
+    }
 }

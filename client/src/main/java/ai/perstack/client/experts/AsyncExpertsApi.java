@@ -189,4 +189,30 @@ public final class AsyncExpertsApi {
         ExpertChecks.exactVersionKey(check, key);
         return transport.send(check, () -> Call.post(BASE + "/" + Paths.scope(key) + "/yank", null, options, YankResponse::read));
     }
+
+    /**
+     * Every one of the expert scopes, fetched page after page as they are consumed; the filters and
+     * sort of {@code params} apply to every page, its offset is where the first page starts and
+     * its page size is that of every page.
+     *
+     * @param params filters, sort, first offset and page size, validated with each page's call
+     * @param options per-call options for each page's call
+     * @return a lazy pager; nothing is fetched until it is iterated
+     */
+    public ai.perstack.client.AutoPager<ExpertScope> listAll(ListExpertsParams params, RequestOptions options) {
+        ListExpertsParams p = params == null ? ListExpertsParams.none() : params;
+        return ai.perstack.client.AutoPager.of(p.offset(), p.limit(), (offset, size) -> {
+            ListExpertsParams q = new ListExpertsParams(p.filter(), p.category(), p.includeDrafts(), size, offset);
+            return list(q, options).thenApply(result -> result.map(r -> new ai.perstack.client.AutoPager.Page<>(r.data().experts(), r.meta())));
+        });
+    }
+
+    /**
+     * Every one of the expert scopes, page after page, with the server's page size.
+     *
+     * @return a lazy pager; nothing is fetched until it is iterated
+     */
+    public ai.perstack.client.AutoPager<ExpertScope> listAll() {
+        return listAll(ListExpertsParams.none(), RequestOptions.none());
+    }
 }

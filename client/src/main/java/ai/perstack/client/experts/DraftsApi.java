@@ -167,4 +167,27 @@ public final class DraftsApi {
     public ApiResult<ExpertVersionResponse> assignVersion(String scopeName, String draftRef, AssignVersionInput input, RequestOptions options) {
         return async.assignVersion(scopeName, draftRef, input, options).join();
     }
+
+    /**
+     * Every one of the drafts of a scope, fetched page after page as they are consumed (blocking on each
+     * page; a failed page throws its {@link ai.perstack.client.PerstackException}).
+     *
+     * @param scopeName the expert scope name
+     * @param params filters, sort, first offset and page size
+     * @param options per-call options for each page's call
+     * @return a lazy pager; nothing is fetched until it is iterated
+     */
+    public ai.perstack.client.AutoPager<ExpertDraft> listAll(String scopeName, ListDraftsParams params, RequestOptions options) {
+        return async.listAll(scopeName, params, options);
+    }
+
+    /**
+     * Every one of the drafts of a scope, page after page, with the server's page size.
+     *
+     * @param scopeName the expert scope name
+     * @return a lazy pager; nothing is fetched until it is iterated
+     */
+    public ai.perstack.client.AutoPager<ExpertDraft> listAll(String scopeName) {
+        return async.listAll(scopeName);
+    }
 }

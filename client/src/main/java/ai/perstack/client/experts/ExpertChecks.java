@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 
 /** Client-side rules for expert definitions, mirroring the contract's. */
 final class ExpertChecks {
-    private static final Pattern KEY = Pattern.compile("^[a-z0-9][a-z0-9_-]*$");
+    private static final Pattern KEY = Pattern.compile("^[a-z0-9][a-z0-9_.-]*$");
+    /** Perstack core's {@code expertNameRegex}. */
+    private static final Pattern NAME = Pattern.compile("^(@[a-z0-9][a-z0-9_-]*/)?[a-z0-9][a-z0-9_-]*$");
 
     private ExpertChecks() {
     }
@@ -31,9 +33,10 @@ final class ExpertChecks {
                 continue;
             }
             check.length(at + ".key", e.key(), 1, 255)
-                    .matches(at + ".key", e.key(), KEY, "must match ^[a-z0-9][a-z0-9_-]*$")
+                    .matches(at + ".key", e.key(), KEY, "must match ^[a-z0-9][a-z0-9_.-]*$")
                     .length(at + ".name", e.name(), 1, 255)
-                    .length(at + ".description", e.description().orElse(null), 0, 2048)
+                    .matches(at + ".name", e.name(), NAME, "must match " + NAME.pattern())
+                    .length(at + ".description", e.description().orElse(null), 1, 2048)
                     .length(at + ".instruction", e.instruction(), 1, 20480)
                     .nonBlankItems(at + ".delegates", e.delegates());
             if (!keys.add(e.key())) {

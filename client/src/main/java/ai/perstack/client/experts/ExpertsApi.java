@@ -172,4 +172,25 @@ public final class ExpertsApi {
     public ApiResult<YankResponse> yank(String key, RequestOptions options) {
         return async.yank(key, options).join();
     }
+
+    /**
+     * Every one of the expert scopes, fetched page after page as they are consumed (blocking on each
+     * page; a failed page throws its {@link ai.perstack.client.PerstackException}).
+     *
+     * @param params filters, sort, first offset and page size
+     * @param options per-call options for each page's call
+     * @return a lazy pager; nothing is fetched until it is iterated
+     */
+    public ai.perstack.client.AutoPager<ExpertScope> listAll(ListExpertsParams params, RequestOptions options) {
+        return async.listAll(params, options);
+    }
+
+    /**
+     * Every one of the expert scopes, page after page, with the server's page size.
+     *
+     * @return a lazy pager; nothing is fetched until it is iterated
+     */
+    public ai.perstack.client.AutoPager<ExpertScope> listAll() {
+        return async.listAll();
+    }
 }

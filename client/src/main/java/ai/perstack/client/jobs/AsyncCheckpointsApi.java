@@ -112,4 +112,32 @@ public final class AsyncCheckpointsApi {
         Check check = Check.start().id("jobId", jobId);
         return new CheckpointStream(transport, jobId, options == null ? StreamRequestOptions.none() : options, check);
     }
+
+    /**
+     * Every one of the checkpoints of a job, fetched page after page as they are consumed; the filters and
+     * sort of {@code params} apply to every page, its offset is where the first page starts and
+     * its page size is that of every page.
+     *
+     * @param jobId the job id
+     * @param params filters, sort, first offset and page size, validated with each page's call
+     * @param options per-call options for each page's call
+     * @return a lazy pager; nothing is fetched until it is iterated
+     */
+    public ai.perstack.client.AutoPager<Checkpoint> listAll(String jobId, ListCheckpointsParams params, RequestOptions options) {
+        ListCheckpointsParams p = params == null ? ListCheckpointsParams.none() : params;
+        return ai.perstack.client.AutoPager.of(p.skip(), p.take(), (offset, size) -> {
+            ListCheckpointsParams q = new ListCheckpointsParams(size, offset, p.sort(), p.order());
+            return list(jobId, q, options).thenApply(result -> result.map(r -> new ai.perstack.client.AutoPager.Page<>(r.data().checkpoints(), r.meta())));
+        });
+    }
+
+    /**
+     * Every one of the checkpoints of a job, page after page, with the server's page size.
+     *
+     * @param jobId the job id
+     * @return a lazy pager; nothing is fetched until it is iterated
+     */
+    public ai.perstack.client.AutoPager<Checkpoint> listAll(String jobId) {
+        return listAll(jobId, ListCheckpointsParams.none(), RequestOptions.none());
+    }
 }

@@ -193,4 +193,40 @@ public final class AsyncJobsApi {
         return transport.send(Check.start().id("id", id),
                 () -> Call.post(BASE + "/" + segment(id) + "/cancel", null, options, JobResponse::read));
     }
+
+    /**
+     * Every one of the jobs, fetched page after page as they are consumed; the filters and
+     * sort of {@code params} apply to every page, its offset is where the first page starts and
+     * its page size is that of every page.
+     *
+     * @param params filters, sort, first offset and page size, validated with each page's call
+     * @param options per-call options for each page's call
+     * @return a lazy pager; nothing is fetched until it is iterated
+     */
+    public ai.perstack.client.AutoPager<Job> listAll(ListJobsParams params, RequestOptions options) {
+        ListJobsParams p = params == null ? ListJobsParams.none() : params;
+        return ai.perstack.client.AutoPager.of(p.skip(), p.take(), (offset, size) -> {
+            ListJobsParams q = new ListJobsParams(size, offset, p.sort(), p.order(), p.filter());
+            return list(q, options).thenApply(result -> result.map(r -> new ai.perstack.client.AutoPager.Page<>(r.data().jobs(), r.meta())));
+        });
+    }
+
+    /**
+     * Every one of the jobs, page after page, with the server's page size.
+     *
+     * @return a lazy pager; nothing is fetched until it is iterated
+     */
+    public ai.perstack.client.AutoPager<Job> listAll() {
+        return listAll(ListJobsParams.none(), RequestOptions.none());
+    }
+
+    /**
+     * A job session: start a job (or attach to one), stream it, answer its interactive tools and
+     * get the final job, in one call.
+     *
+     * @return a builder of the session's handlers
+     */
+    public JobSession.Builder session() {
+        return JobSession.builder(this);
+    }
 }

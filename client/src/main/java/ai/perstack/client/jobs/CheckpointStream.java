@@ -3,6 +3,7 @@ package ai.perstack.client.jobs;
 import ai.perstack.client.AbortSignal;
 import ai.perstack.client.ApiError;
 import ai.perstack.client.ApiResult;
+import ai.perstack.client.ResponseInfo;
 import ai.perstack.client.StreamRequestOptions;
 import ai.perstack.client.internal.Check;
 import ai.perstack.client.internal.Errors;
@@ -12,6 +13,7 @@ import ai.perstack.client.internal.JsonIn;
 import ai.perstack.client.internal.Paths;
 import ai.perstack.client.internal.Retries;
 import ai.perstack.client.internal.Transport;
+import ai.perstack.client.listener.PerstackListener;
 import ai.perstack.client.sse.SseEvent;
 import ai.perstack.client.sse.SseParser;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,17 +25,15 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -48,7 +48,8 @@ import java.util.stream.StreamSupport;
  * event, an HTTP error, an idle timeout or an abort ({@code aborted == true}), or a network
  * failure that reconnecting with {@code Last-Event-ID} did not cure within the retry budget.
  * {@link #close()} (from any thread) or the abort signal disconnects at once and wakes a blocked
- * iteration. Memory stays flat: one network chunk and one event are held at a time.
+ * iteration; once the signal has fired no further checkpoint is handed out, not even one already
+ * received. Memory stays flat: one network chunk and one event are held at a time.
  *
  * <p>Connects lazily, on the first {@code hasNext()}. Iterable once.
  */
@@ -59,15 +60,17 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
     private final Check check;
     private final Duration idleTimeout;
     private final int maxRetries;
-    private final LinkedBlockingQueue<Signal> inbox = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<StreamSignal> inbox = new LinkedBlockingQueue<>();
     private final ArrayDeque<ApiResult<Checkpoint>> ready = new ArrayDeque<>();
     private final SseParser parser = new SseParser(this::onEvent);
 
     private volatile boolean closed;
-    private volatile Connection current;
+    private final AtomicBoolean endReported = new AtomicBoolean();
+    private volatile StreamConnection current;
     private boolean started;
     private boolean finished;
     private boolean iterated;
+    private boolean abortHandled;
     private int generation;
     private int failuresInRow;
     private long lastSequence;
@@ -157,9 +160,17 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
     @Override
     public void close() {
         closed = true;
-        inbox.offer(Signal.CLOSED);
+        reportEnd(Optional.empty(), Optional.empty());
+        inbox.offer(StreamSignal.CLOSED);
         disconnect();
         releaseListeners();
+    }
+
+    /** Tells the listeners once how the stream ended. */
+    private void reportEnd(Optional<JobStatus> status, Optional<ApiError> error) {
+        if (started && endReported.compareAndSet(false, true) && !transport.listeners().none()) {
+            transport.listeners().emit(PerstackListener::onStreamDone, new PerstackListener.StreamDone(jobId, status, error));
+        }
     }
 
     private void releaseListeners() {
@@ -170,6 +181,15 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
     // ---- the consuming side: runs on the iterating thread only ----
 
     private boolean advance() {
+        AbortSignal signal = options.signal().orElse(null);
+        if (signal != null && signal.aborted() && !abortHandled && (!finished || ready.stream().anyMatch(ApiResult::ok))) {
+            // Checkpoints already received but not yet taken are not handed out after an abort (even
+            // when the done event came with them): the stream ends with the aborted Err instead.
+            abortHandled = true;
+            ready.clear();
+            doneStatus = null;
+            fail(Errors.aborted(signal));
+        }
         if (!ready.isEmpty()) {
             return true;
         }
@@ -201,7 +221,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
                 return;
             }
             abortRegistration = signal.onAbort(() -> {
-                inbox.offer(Signal.ABORTED);
+                inbox.offer(StreamSignal.ABORTED);
                 disconnect();
             });
         }
@@ -210,14 +230,14 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
             return;
         }
         clientCloseRegistration = transport.onClose(() -> {
-            inbox.offer(Signal.CLIENT_CLOSED);
+            inbox.offer(StreamSignal.CLIENT_CLOSED);
             disconnect();
         });
         connect();
     }
 
     private void step() {
-        Signal signal;
+        StreamSignal signal;
         try {
             signal = inbox.poll(idleTimeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
@@ -232,17 +252,17 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
         handle(signal);
     }
 
-    private void handle(Signal signal) {
-        if (signal == Signal.CLOSED) {
+    private void handle(StreamSignal signal) {
+        if (signal == StreamSignal.CLOSED) {
             finished = true;
             disconnect();
             return;
         }
-        if (signal == Signal.ABORTED) {
+        if (signal == StreamSignal.ABORTED) {
             fail(Errors.aborted(options.signal().orElseThrow()));
             return;
         }
-        if (signal == Signal.CLIENT_CLOSED) {
+        if (signal == StreamSignal.CLIENT_CLOSED) {
             fail(Errors.clientClosed());
             return;
         }
@@ -257,7 +277,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
                         return;
                     }
                 }
-                Connection c = current;
+                StreamConnection c = current;
                 if (c != null && c.subscription != null) {
                     c.subscription.request(1);
                 }
@@ -270,7 +290,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
             }
             case FAILED -> reconnectOrFail(Errors.connection(signal.failure, transport.config().baseUrl()), null);
             case HTTP_ERROR -> {
-                ApiError error = Errors.fromStatus(signal.status, signal.body);
+                ApiError error = Errors.fromStatus(signal.status, signal.body).withResponse(signal.response);
                 if (Retries.retryableStatus(signal.status)) {
                     reconnectOrFail(error, signal.retryAfter);
                 } else {
@@ -303,12 +323,17 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
                 lastSequence = checkpoint.sequence();
                 failuresInRow = 0;
                 ready.add(ApiResult.success(checkpoint));
+                if (!transport.listeners().none()) {
+                    transport.listeners().emit(PerstackListener::onStreamCheckpoint,
+                            new PerstackListener.StreamCheckpoint(jobId, checkpoint));
+                }
             }
             case "done" -> {
                 JsonNode data = parseQuietly(event.data());
                 String status = data != null && data.path("status").isTextual() ? data.get("status").textValue() : null;
                 doneStatus = status == null ? null : JobStatus.of(status);
                 finished = true;
+                reportEnd(Optional.ofNullable(doneStatus), Optional.empty());
                 disconnect();
             }
             case "error" -> {
@@ -345,6 +370,10 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
         Duration delay = parser.reconnectionTime().isPresent() && retryAfter == null
                 ? Duration.ofMillis(Math.min(parser.reconnectionTime().getAsLong(), Retries.MAX_RETRY_AFTER.toMillis()))
                 : Retries.delay(failuresInRow - 1, retryAfter);
+        if (!transport.listeners().none()) {
+            transport.listeners().emit(PerstackListener::onStreamReconnect,
+                    new PerstackListener.StreamReconnect(jobId, failuresInRow, delay, error));
+        }
         long deadline = System.nanoTime() + delay.toNanos();
         generation++; // signals of the failed connection are stale from here on
         while (true) {
@@ -352,7 +381,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
             if (left <= 0) {
                 break;
             }
-            Signal s;
+            StreamSignal s;
             try {
                 s = inbox.poll(left, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
@@ -360,7 +389,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
                 fail(new ApiError(0, "stream was interrupted", null, true));
                 return;
             }
-            if (s == Signal.CLOSED || s == Signal.ABORTED || s == Signal.CLIENT_CLOSED) {
+            if (s == StreamSignal.CLOSED || s == StreamSignal.ABORTED || s == StreamSignal.CLIENT_CLOSED) {
                 handle(s);
                 return;
             }
@@ -372,6 +401,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
     private void fail(ApiError error) {
         ready.add(ApiResult.failure(error));
         finished = true;
+        reportEnd(Optional.empty(), Optional.of(error));
         disconnect();
     }
 
@@ -388,8 +418,12 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
         if (resumeFrom != null) {
             request.header("Last-Event-ID", resumeFrom);
         }
-        Connection connection = new Connection(gen);
+        StreamConnection connection = new StreamConnection(gen, inbox);
         current = connection;
+        if (!transport.listeners().none()) {
+            transport.listeners().emit(PerstackListener::onStreamConnect,
+                    new PerstackListener.StreamConnect(jobId, failuresInRow, lastSequence));
+        }
         long started = System.nanoTime();
         HttpResponse.BodyHandler<Void> handler = info -> {
             transport.log().response("GET", path, info.statusCode(), (System.nanoTime() - started) / 1000);
@@ -397,15 +431,16 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
                 return connection;
             }
             String retryAfter = info.headers().firstValue("Retry-After").orElse(null);
+            ResponseInfo response = ResponseInfo.of(info.statusCode(), info.headers());
             return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), bytes -> {
-                inbox.offer(Signal.httpError(gen, info.statusCode(), bytes, retryAfter));
+                inbox.offer(StreamSignal.httpError(gen, info.statusCode(), bytes, retryAfter, response));
                 return null;
             });
         };
         connection.future = transport.http().sendAsync(request.build(), handler);
         connection.future.whenComplete((response, failure) -> {
             if (failure != null) {
-                inbox.offer(Signal.failed(gen, Errors.unwrap(failure)));
+                inbox.offer(StreamSignal.failed(gen, Errors.unwrap(failure)));
             }
         });
         if (closed) {
@@ -427,111 +462,9 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
     }
 
     private void disconnect() {
-        Connection c = current;
+        StreamConnection c = current;
         if (c != null) {
             c.cancel();
-        }
-    }
-
-    /** One HTTP exchange's body subscriber: hands each chunk to the iterating thread, one at a time. */
-    private final class Connection implements HttpResponse.BodySubscriber<Void> {
-        private final int gen;
-        private final CompletableFuture<Void> body = new CompletableFuture<>();
-        private volatile Flow.Subscription subscription;
-        private volatile CompletableFuture<HttpResponse<Void>> future;
-        private volatile boolean cancelled;
-
-        Connection(int gen) {
-            this.gen = gen;
-        }
-
-        void cancel() {
-            cancelled = true;
-            Flow.Subscription s = subscription;
-            if (s != null) {
-                s.cancel();
-            }
-            CompletableFuture<HttpResponse<Void>> f = future;
-            if (f != null) {
-                f.cancel(true);
-            }
-            body.complete(null);
-        }
-
-        @Override
-        public CompletionStage<Void> getBody() {
-            return body;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            if (cancelled) {
-                s.cancel();
-            } else {
-                s.request(1); // the iterating thread asks for each next chunk: one chunk in memory at a time
-            }
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> chunk) {
-            inbox.offer(Signal.chunk(gen, chunk));
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            inbox.offer(Signal.failed(gen, failure));
-            body.complete(null);
-        }
-
-        @Override
-        public void onComplete() {
-            inbox.offer(Signal.ended(gen));
-            body.complete(null);
-        }
-    }
-
-    /** What the network side tells the iterating thread. */
-    private static final class Signal {
-        enum Kind { CHUNK, ENDED, FAILED, HTTP_ERROR, CLOSED, ABORTED, CLIENT_CLOSED }
-
-        static final Signal CLOSED = new Signal(Kind.CLOSED, -1, null, null, 0, null, null);
-        static final Signal ABORTED = new Signal(Kind.ABORTED, -1, null, null, 0, null, null);
-        static final Signal CLIENT_CLOSED = new Signal(Kind.CLIENT_CLOSED, -1, null, null, 0, null, null);
-
-        final Kind kind;
-        final int generation;
-        final List<ByteBuffer> chunk;
-        final Throwable failure;
-        final int status;
-        final byte[] body;
-        final String retryAfter;
-
-        private Signal(Kind kind, int generation, List<ByteBuffer> chunk, Throwable failure, int status, byte[] body,
-                       String retryAfter) {
-            this.kind = kind;
-            this.generation = generation;
-            this.chunk = chunk;
-            this.failure = failure;
-            this.status = status;
-            this.body = body;
-            this.retryAfter = retryAfter;
-        }
-
-        static Signal chunk(int gen, List<ByteBuffer> chunk) {
-            return new Signal(Kind.CHUNK, gen, chunk, null, 0, null, null);
-        }
-
-        static Signal ended(int gen) {
-            return new Signal(Kind.ENDED, gen, null, null, 0, null, null);
-        }
-
-        static Signal failed(int gen, Throwable failure) {
-            return new Signal(Kind.FAILED, gen, null, failure, 0, null, null);
-        }
-
-        static Signal httpError(int gen, int status, byte[] body, String retryAfter) {
-            return new Signal(Kind.HTTP_ERROR, gen, null, null, status, body, retryAfter);
         }
     }
 }

@@ -103,4 +103,27 @@ public final class CheckpointsApi {
     public CheckpointStream stream(String jobId, StreamRequestOptions options) {
         return async.stream(jobId, options);
     }
+
+    /**
+     * Every one of the checkpoints of a job, fetched page after page as they are consumed (blocking on each
+     * page; a failed page throws its {@link ai.perstack.client.PerstackException}).
+     *
+     * @param jobId the job id
+     * @param params filters, sort, first offset and page size
+     * @param options per-call options for each page's call
+     * @return a lazy pager; nothing is fetched until it is iterated
+     */
+    public ai.perstack.client.AutoPager<Checkpoint> listAll(String jobId, ListCheckpointsParams params, RequestOptions options) {
+        return async.listAll(jobId, params, options);
+    }
+
+    /**
+     * Every one of the checkpoints of a job, page after page, with the server's page size.
+     *
+     * @param jobId the job id
+     * @return a lazy pager; nothing is fetched until it is iterated
+     */
+    public ai.perstack.client.AutoPager<Checkpoint> listAll(String jobId) {
+        return async.listAll(jobId);
+    }
 }

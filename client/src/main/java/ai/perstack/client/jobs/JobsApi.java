@@ -164,4 +164,35 @@ public final class JobsApi {
     public ApiResult<JobResponse> cancel(String id, RequestOptions options) {
         return async.cancel(id, options).join();
     }
+
+    /**
+     * Every one of the jobs, fetched page after page as they are consumed (blocking on each
+     * page; a failed page throws its {@link ai.perstack.client.PerstackException}).
+     *
+     * @param params filters, sort, first offset and page size
+     * @param options per-call options for each page's call
+     * @return a lazy pager; nothing is fetched until it is iterated
+     */
+    public ai.perstack.client.AutoPager<Job> listAll(ListJobsParams params, RequestOptions options) {
+        return async.listAll(params, options);
+    }
+
+    /**
+     * Every one of the jobs, page after page, with the server's page size.
+     *
+     * @return a lazy pager; nothing is fetched until it is iterated
+     */
+    public ai.perstack.client.AutoPager<Job> listAll() {
+        return async.listAll();
+    }
+
+    /**
+     * A job session: start a job (or attach to one), stream it, answer its interactive tools and
+     * get the final job, in one call.
+     *
+     * @return a builder of the session's handlers
+     */
+    public JobSession.Builder session() {
+        return JobSession.builder(async);
+    }
 }

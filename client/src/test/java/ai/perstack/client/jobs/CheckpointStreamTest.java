@@ -138,15 +138,55 @@ class CheckpointStreamTest {
         }); PerstackClient client = client(server, 0);
              CheckpointStream stream = client.jobs().checkpoints().stream("job1",
                      StreamRequestOptions.builder().signal(controller.signal()).streamIdleTimeout(Duration.ofSeconds(30)).build())) {
+            // Aborted from another thread once the first checkpoint has been taken and the reader
+            // waits for the next: the abort must wake it.
+            CountDownLatch firstTaken = new CountDownLatch(1);
             new Thread(() -> {
+                try {
+                    firstTaken.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 sleep(200);
                 controller.abort("user left");
             }).start();
-            List<ApiResult<Checkpoint>> results = drain(stream);
+            List<ApiResult<Checkpoint>> results = new ArrayList<>();
+            for (ApiResult<Checkpoint> r : stream) {
+                results.add(r);
+                firstTaken.countDown();
+            }
             release.countDown();
             assertThat(results).hasSize(2);
             assertThat(results.get(1).error().aborted()).isTrue();
             assertThat(results.get(1).error().message()).contains("user left");
+        }
+    }
+
+    @Test
+    void checkpointsAlreadyReceivedAreNotHandedOutAfterAnAbort() throws Exception {
+        AbortController controller = new AbortController();
+        try (SseTestServer server = new SseTestServer((n, last, w) -> {
+            StringBuilder burst = new StringBuilder();
+            for (int i = 1; i <= 10; i++) {
+                burst.append("id: ").append(i).append("\nevent: checkpoint\ndata: ")
+                        .append(SseTestServer.checkpointJson(i)).append("\n\n");
+            }
+            w.send(burst.toString()); // one chunk: all ten are parsed before the first is taken
+            w.done("completed");
+        }); PerstackClient client = client(server, 0);
+             CheckpointStream stream = client.jobs().checkpoints().stream("job1",
+                     StreamRequestOptions.builder().signal(controller.signal()).build())) {
+            List<ApiResult<Checkpoint>> results = new ArrayList<>();
+            for (ApiResult<Checkpoint> r : stream) {
+                results.add(r);
+                if (results.size() == 2) {
+                    controller.abort("enough");
+                }
+            }
+            assertThat(results).hasSize(3);
+            assertThat(results.get(1).data().sequence()).isEqualTo(2);
+            assertThat(results.get(2).error().aborted()).isTrue();
+            assertThat(results.get(2).error().message()).contains("enough");
         }
     }
 

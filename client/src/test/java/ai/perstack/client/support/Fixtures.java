@@ -110,17 +110,16 @@ public final class Fixtures {
              "updatedAt": "2025-01-15T09:05:00.000Z"}""";
 
     public static final String EXPERT_MAIN = """
-            {"key": "main", "name": "Writer", "description": "Writes release notes",
+            {"key": "main", "name": "writer", "description": "Writes release notes",
              "instruction": "Write release notes for the changes you are given.",
-             "skills": {"ask-user": {"type": "interactive", "description": "Ask the user a question",
-                        "tools": {"askUser": {"description": "Ask the user and wait for the answer",
-                                  "inputJsonSchema": {"type": "object", "properties": {"question": {"type": "string"}},
-                                                      "required": ["question"]}}}}},
-             "delegates": ["summarizer"]}""";
+             "skills": {"ask-user": {"type": "interactiveSkill", "name": "ask-user", "description": "Ask the user a question",
+                        "tools": {"askUser": {"name": "askUser", "description": "Ask the user and wait for the answer",
+                                  "inputJsonSchema": "{\\"type\\":\\"object\\",\\"properties\\":{\\"question\\":{\\"type\\":\\"string\\"}},\\"required\\":[\\"question\\"]}"}}}},
+             "delegates": ["summarizer"], "tags": []}""";
 
     public static final String EXPERT_SUMMARIZER = """
-            {"key": "summarizer", "name": "Summarizer", "instruction": "Summarize what you are given in three sentences.",
-             "skills": {}, "delegates": []}""";
+            {"key": "summarizer", "name": "summarizer", "instruction": "Summarize what you are given in three sentences.",
+             "skills": {}, "delegates": [], "tags": []}""";
 
     public static final String DEFINITION = """
             {"scopeName": "@my-org/writer", "version": "1.2.0", "tag": "latest", "tags": ["latest"], "yanked": false,

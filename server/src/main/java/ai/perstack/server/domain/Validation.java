@@ -18,13 +18,16 @@ public final class Validation {
         return this;
     }
 
-    /** Checks the character count of a required string. */
+    /**
+     * Checks the length of a required string in UTF-16 code units, as the store's column
+     * lengths (and JavaScript's {@code length}) count it: an emoji counts two.
+     */
     public boolean length(String field, String value, int min, int max) {
         if (value == null) {
             fail(field, "is required");
             return false;
         }
-        int length = value.codePointCount(0, value.length());
+        int length = value.length();
         if (length < min || length > max) {
             fail(field, min == max ? "must be " + min + " characters"
                     : "must be " + min + ".." + max + " characters");

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every API call goes through, in order: authentication, rate limit, body limit,
+ * What every API call goes through, in order: authentication and rate limit, body limits,
  * idempotency, the handler, and error mapping. Handlers only parse, call and render.
  */
 final class ApiPipeline {
@@ -22,7 +22,10 @@ final class ApiPipeline {
     /** Bytes per second a request body must keep up on average after {@link #BODY_GRACE_MILLIS}. */
     static final long MIN_BODY_RATE = 4 * 1024;
     static final long BODY_GRACE_MILLIS = 5_000;
+    /** The longest a whole request body may take to arrive, however fast it trickles. */
+    static final long BODY_DEADLINE_MILLIS = 30_000;
     static final String TOO_SLOW = "the request body arrived too slowly (below " + MIN_BODY_RATE / 1024 + " KiB/s)";
+    static final String TOO_LATE = "the request body did not arrive within " + BODY_DEADLINE_MILLIS / 1000 + " s";
     private static final long DISCARD_LIMIT = 16L * 1024 * 1024;
     static final String RENDERED = "perstack.rendered";
     private static final Logger LOG = LoggerFactory.getLogger(ApiPipeline.class);
@@ -31,6 +34,7 @@ final class ApiPipeline {
     private final RateLimiter rateLimiter;
     private final Idempotency idempotency;
     private final JsonCodec json;
+    private final BodySlots bodySlots = new BodySlots();
 
     ApiPipeline(AccessService access, RateLimiter rateLimiter, Idempotency idempotency, JsonCodec json) {
         this.access = access;
@@ -51,20 +55,7 @@ final class ApiPipeline {
     }
 
     private void run(Context ctx, ApiHandler handler) throws IOException {
-        String key = bearerKey(ctx);
-        if (rateLimiter.enabled()) {
-            long wait = rateLimiter.acquire(key == null ? "anonymous" : ApiKeys.hash(key));
-            if (wait > 0) {
-                ctx.header("Retry-After", Long.toString(wait));
-                throw ApiException.of(ApiException.Kind.RATE_LIMITED, "rate limit exceeded; retry after " + wait + " s");
-            }
-        }
-        Organization org = (key == null ? Optional.<Organization>empty() : access.authenticate(key))
-                .orElseThrow(() -> {
-                    ctx.header("WWW-Authenticate", "Bearer");
-                    return ApiException.of(ApiException.Kind.UNAUTHENTICATED,
-                            key == null ? "missing API key: send Authorization: Bearer <key>" : "unknown API key");
-                });
+        Organization org = authenticate(ctx);
         byte[] body = readBody(ctx);
         String idempotencyKey = ctx.method().name().equals("POST") ? ctx.header("Idempotency-Key") : null;
         if (idempotencyKey != null) {
@@ -109,15 +100,43 @@ final class ApiPipeline {
     }
 
     /**
+     * Reads the body within the bounds of {@link BodySlots}: a client with too many bodies in
+     * flight, or a server with too many, gets a 429 with {@code Retry-After} at once.
+     */
+    private byte[] readBody(Context ctx) throws IOException {
+        if (!hasBody(ctx)) {
+            return new byte[0];
+        }
+        String client = ctx.req().getRemoteAddr();
+        BodySlots.Result slot = bodySlots.tryAcquire(client);
+        if (slot != BodySlots.Result.TAKEN) {
+            ctx.header("Retry-After", "1");
+            throw ApiException.of(ApiException.Kind.RATE_LIMITED, slot == BodySlots.Result.CLIENT_FULL
+                    ? "this client is sending " + BodySlots.PER_CLIENT + " request bodies already; retry after 1 s"
+                    : "the server is receiving " + BodySlots.TOTAL + " request bodies already; retry after 1 s");
+        }
+        try {
+            return readBody(ctx.req().getContentLengthLong(), ctx.req().getInputStream());
+        } finally {
+            bodySlots.release(client);
+        }
+    }
+
+    /** Whether the request announces a body (a Content-Length above 0, or chunks). */
+    private static boolean hasBody(Context ctx) {
+        return ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
+    }
+
+    /**
      * Reads at most 1 MiB; a larger body is a 413 whether or not Content-Length announced it.
      * A body that trickles in would hold this request thread for as long as it kept trickling
      * (the connection's idle timeout restarts with every byte): after a grace of
      * {@link #BODY_GRACE_MILLIS} it must keep up {@link #MIN_BODY_RATE} bytes per second on
-     * average, or the request ends with 408. A body that stops arriving ends at the idle timeout, also 408.
+     * average, and all of it must arrive within {@link #BODY_DEADLINE_MILLIS}, or the request
+     * ends with 408. A body that stops arriving ends at the idle timeout, also 408.
      */
-    static byte[] readBody(Context ctx) throws IOException {
-        long declared = ctx.req().getContentLengthLong();
-        try (InputStream in = ctx.req().getInputStream()) {
+    static byte[] readBody(long declared, InputStream input) throws IOException {
+        try (InputStream in = input) {
             if (declared > MAX_BODY_BYTES) {
                 discard(in);
                 throw tooLarge();
@@ -135,6 +154,9 @@ final class ApiPipeline {
                 if (tooSlow(body.size(), started)) {
                     throw ApiException.of(ApiException.Kind.REQUEST_TIMEOUT, TOO_SLOW);
                 }
+                if ((System.nanoTime() - started) / 1_000_000L > BODY_DEADLINE_MILLIS) {
+                    throw ApiException.of(ApiException.Kind.REQUEST_TIMEOUT, TOO_LATE);
+                }
             }
             return body.toByteArray();
         }
@@ -144,9 +166,22 @@ final class ApiPipeline {
         try {
             return in.read(buffer);
         } catch (IOException e) {
+            if (malformed(e)) {
+                throw ApiException.badRequest("malformed request body (bad chunked encoding)");
+            }
             // The idle timeout passed mid-body, or the client went away (then nobody reads this answer).
             throw ApiException.of(ApiException.Kind.REQUEST_TIMEOUT, TOO_SLOW);
         }
+    }
+
+    /** Whether Jetty failed the read because the body's framing is broken (a bad chunk), not for time. */
+    private static boolean malformed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() == 400) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code bytes} since {@code startedNanos} fall below the minimum rate once the grace is over. */
@@ -182,22 +217,33 @@ final class ApiPipeline {
     }
 
     /**
-     * Rate limit and authentication only, for handlers that write their own response (the
-     * checkpoint stream); throws the same errors {@link #wrap} renders.
+     * Authentication and rate limit, also for handlers that write their own response (the
+     * checkpoint stream); throws the errors {@link #wrap} renders. With a rate limit, a key that
+     * authenticates spends its own bucket; a request that does not (no key, an unknown key)
+     * spends its client address's, so rotating made-up keys buys no extra requests (and a client
+     * that keeps failing gets 429s), while the keys that do authenticate keep their own budget.
      */
     Organization authenticate(Context ctx) {
         String key = bearerKey(ctx);
-        if (rateLimiter.enabled()) {
-            long wait = rateLimiter.acquire(key == null ? "anonymous" : ApiKeys.hash(key));
-            if (wait > 0) {
-                ctx.header("Retry-After", Long.toString(wait));
-                throw ApiException.of(ApiException.Kind.RATE_LIMITED, "rate limit exceeded; retry after " + wait + " s");
+        Optional<Organization> org = key == null ? Optional.empty() : access.authenticate(key);
+        if (org.isEmpty()) {
+            if (rateLimiter.enabled()) {
+                limit(ctx, rateLimiter.acquire("client:" + ctx.req().getRemoteAddr()));
             }
-        }
-        return (key == null ? Optional.<Organization>empty() : access.authenticate(key)).orElseThrow(() -> {
             ctx.header("WWW-Authenticate", "Bearer");
-            return ApiException.of(ApiException.Kind.UNAUTHENTICATED,
+            throw ApiException.of(ApiException.Kind.UNAUTHENTICATED,
                     key == null ? "missing API key: send Authorization: Bearer <key>" : "unknown API key");
-        });
+        }
+        if (rateLimiter.enabled()) {
+            limit(ctx, rateLimiter.acquire("key:" + ApiKeys.hash(key)));
+        }
+        return org.get();
+    }
+
+    private static void limit(Context ctx, long wait) {
+        if (wait > 0) {
+            ctx.header("Retry-After", Long.toString(wait));
+            throw ApiException.of(ApiException.Kind.RATE_LIMITED, "rate limit exceeded; retry after " + wait + " s");
+        }
     }
 }

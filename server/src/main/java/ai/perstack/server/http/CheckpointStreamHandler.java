@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Checks the request on the request thread, then hands the stream to the {@link CheckpointFanout}
  * and returns the thread: the stream replays the stored checkpoints after {@code Last-Event-ID},
  * then follows the job live until {@code done}. Errors before the stream starts are ordinary
- * JSON errors.
+ * JSON errors; an organization holding its most open streams gets a 429.
  */
 final class CheckpointStreamHandler implements Handler {
     private static final Pattern LAST_EVENT_ID = Pattern.compile("^[0-9]{1,18}$");
@@ -22,17 +22,20 @@ final class CheckpointStreamHandler implements Handler {
     private final ApiPipeline pipeline;
     private final JobService jobs;
     private final CheckpointFanout fanout;
+    private final StreamQuota quota;
 
-    CheckpointStreamHandler(ApiPipeline pipeline, JobService jobs, CheckpointFanout fanout) {
+    CheckpointStreamHandler(ApiPipeline pipeline, JobService jobs, CheckpointFanout fanout, StreamQuota quota) {
         this.pipeline = pipeline;
         this.jobs = jobs;
         this.fanout = fanout;
+        this.quota = quota;
     }
 
     @Override
     public void handle(Context ctx) {
         String jobId = ctx.pathParam("jobId");
         int after;
+        String organizationId;
         try {
             Organization org = pipeline.authenticate(ctx);
             new QueryParams(ctx.queryParamMap(), Set.of()).validate();
@@ -42,6 +45,12 @@ final class CheckpointStreamHandler implements Handler {
             }
             after = last == null ? 0 : (int) Math.min(Long.parseLong(last.strip()), Integer.MAX_VALUE);
             jobs.requireVisible(org, jobId);
+            organizationId = org.id();
+            if (!quota.tryAcquire(organizationId)) {
+                ctx.header("Retry-After", "1");
+                throw ApiException.of(ApiException.Kind.RATE_LIMITED, "this organization already holds "
+                        + quota.max() + " open checkpoint streams, the most it may; close one first");
+            }
         } catch (ApiException e) {
             pipeline.send(ctx, e.kind().status(), ErrorBody.of(e));
             return;
@@ -53,6 +62,13 @@ final class CheckpointStreamHandler implements Handler {
         res.setHeader("Cache-Control", "no-cache");
         res.setHeader("X-Accel-Buffering", "no");
         int from = after;
-        ctx.future(() -> fanout.open(ctx.req(), res, jobId, from));
+        ctx.future(() -> {
+            try {
+                return fanout.open(ctx.req(), res, jobId, from).whenComplete((done, failure) -> quota.release(organizationId));
+            } catch (RuntimeException e) {
+                quota.release(organizationId);
+                throw e;
+            }
+        });
     }
 }

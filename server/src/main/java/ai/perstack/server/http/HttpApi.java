@@ -51,6 +51,7 @@ public final class HttpApi implements AutoCloseable {
     private final JobHandlers jobs;
     private final CheckpointFanout fanout;
     private final CheckpointStreamHandler checkpointStream;
+    private final ConsoleHandler console = new ConsoleHandler();
     private final String version;
     private final byte[] openapi;
     private final Javalin app;
@@ -58,9 +59,11 @@ public final class HttpApi implements AutoCloseable {
     /**
      * Builds and starts the server.
      *
-     * @param rateLimit requests per second per API key, 0 = unlimited
+     * @param rateLimit                 requests per second per API key, 0 = unlimited
+     * @param maxStreamsPerOrganization checkpoint streams one organization may hold open at once
      */
-    public HttpApi(Services services, String host, int port, int rateLimit, String version) {
+    public HttpApi(Services services, String host, int port, int rateLimit, int maxStreamsPerOrganization,
+                   String version) {
         this.version = version;
         this.idempotency = new Idempotency(services.db(), new IdempotencyRepository(), services.cipher(), services.clock());
         this.pipeline = new ApiPipeline(services.access(), new RateLimiter(rateLimit), idempotency, json);
@@ -72,7 +75,8 @@ public final class HttpApi implements AutoCloseable {
         // Another process's commits reach a stream through the shared PostgreSQL: read it every second.
         this.fanout = new CheckpointFanout(services.jobs(), services.streamPing().toMillis(),
                 services.db().isPostgres() ? 1_000 : services.streamPing().toMillis());
-        this.checkpointStream = new CheckpointStreamHandler(pipeline, services.jobs(), fanout);
+        this.checkpointStream = new CheckpointStreamHandler(pipeline, services.jobs(), fanout,
+                new StreamQuota(maxStreamsPerOrganization));
         this.openapi = loadOpenApi();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -148,6 +152,11 @@ public final class HttpApi implements AutoCloseable {
         r.get(API + "/jobs/{jobId}/checkpoints", api(jobs::listCheckpoints));
         r.get(API + "/jobs/{jobId}/checkpoints/stream", checkpointStream);
         r.get(API + "/jobs/{jobId}/checkpoints/{checkpointId}", api(jobs::getCheckpoint));
+
+        // The console: static files of a page that uses only the API above, with the key it is given.
+        r.get("/", console::redirect);
+        r.get("/console", console::serve); // also /console/: trailing slashes are not told apart by the router
+        r.get(ConsoleHandler.PREFIX + "<path>", console::serve);
     }
 
     private io.javalin.http.Handler api(ApiHandler handler) {

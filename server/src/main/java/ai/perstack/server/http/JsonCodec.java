@@ -4,7 +4,9 @@ import ai.perstack.server.domain.ApiException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,10 +19,14 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Strict JSON in, compact JSON out. Parse errors report only a position: Jackson's own
- * messages quote the input, which may contain a secret value.
+ * messages quote the input, which may contain a secret value. Parsed bodies are held to
+ * {@link JsonText}'s rules (no NUL, no lone surrogate, bounded nesting).
  */
 final class JsonCodec {
-    private final ObjectMapper mapper = JsonMapper.builder()
+    private final ObjectMapper mapper = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+                    // Refuse deeper documents while parsing; JsonText names the rule.
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(JsonText.MAX_DEPTH + 1).build())
+                    .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -49,7 +55,10 @@ final class JsonCodec {
             if (parser.nextToken() != null) {
                 throw ApiException.badRequest("malformed JSON: unexpected content after the JSON value");
             }
+            JsonText.check(node);
             return node;
+        } catch (StreamConstraintsException e) {
+            throw ApiException.invalid("body", JsonText.DEPTH_RULE);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

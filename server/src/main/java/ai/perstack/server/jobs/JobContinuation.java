@@ -4,8 +4,6 @@ import ai.perstack.server.domain.ApiException;
 import ai.perstack.server.providers.ModelProvider;
 import ai.perstack.server.store.JobRecord;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What {@code continue} does to a job, by the status it stops in:
@@ -17,7 +15,8 @@ import java.util.List;
  * <li>{@code stoppedByMaxSteps}: the same run goes on with {@code maxSteps} more steps (required);</li>
  * <li>{@code paused}: the job goes on where it paused.</li>
  * </ul>
- * Any other status is a 409. The job goes back to {@code queued}.
+ * Any other status is a 409. The job goes back to {@code queued}. Files are added as a set:
+ * a name the job already holds is not added again.
  */
 final class JobContinuation {
     private JobContinuation() {
@@ -62,9 +61,7 @@ final class JobContinuation {
             job.maxSteps += in.maxSteps();
         }
         if (in.files() != null && !in.files().isEmpty()) {
-            List<String> files = new ArrayList<>(JobJson.files(job.filesJson));
-            files.addAll(in.files());
-            job.filesJson = JobJson.files(files);
+            job.filesJson = JobJson.files(JobFiles.merge(JobJson.files(job.filesJson), in.files()));
         }
         job.stateJson = state.toJson();
         job.status = JobStatus.QUEUED;

@@ -179,12 +179,12 @@ final class JobRunner {
         String delegateResult = run.hasNonNull("delegateResult") ? run.get("delegateResult").asText() : null;
         String organizationId = p.job().organizationId;
         String toolResult = run.hasNonNull("toolResult") ? run.get("toolResult").asText() : null;
-        JobEnvironment env = JobEnvironment.lazy(() -> environments.apply(organizationId));
+        JobEnvironment environment = JobEnvironment.lazy(() -> environments.apply(organizationId));
         StepContext ctx = new StepContext(p.job().query, run.path("query").asText(), p.state().inDelegate(),
                 member.expert(), p.job().model, answer, (ObjectNode) run.get("memo"),
                 millis -> sleep(p.job().id, token, millis), JobJson.files(p.job().filesJson),
                 ReasoningBudget.fromStored(p.job().reasoningBudget), delegateResult, delegates(p.definition(), member),
-                env, () -> offered(p, member, env, scope), toolResult);
+                environment, () -> offered(p, member, environment, scope), toolResult);
         try {
             Action action = p.provider().next(ctx);
             run.put("retries", 0);
@@ -198,7 +198,11 @@ final class JobRunner {
                 return recorder.tool(t, result);
             }
             return recorder.of(action);
-        } catch (ProviderFailure f) {
+        } catch (ProviderFailure unscrubbed) {
+            // Every failure of a step passes here on its way to the job, its checkpoint, the
+            // store and the log: whatever a provider or the JDK put in the message, no secret
+            // value of the organization goes on.
+            ProviderFailure f = scrubbed(unscrubbed, environment);
             int retries = run.path("retries").asInt();
             if (f.retryable() && retries < p.job().maxRetries) {
                 run.put("retries", retries + 1);
@@ -206,9 +210,12 @@ final class JobRunner {
             }
             return recorder.error(f);
         } catch (RuntimeException e) {
-            LOG.warn("provider {} failed on job {}", p.provider().name(), p.job().id, e);
-            return recorder.error(new ProviderFailure(e.getClass().getSimpleName(),
-                    "the provider failed: " + e.getMessage(), false));
+            ProviderFailure f = scrubbed(new ProviderFailure(e.getClass().getSimpleName(),
+                    "the provider failed: " + e.getMessage(), false), environment);
+            // The exception itself is not logged: its message (and its causes') may hold a secret.
+            LOG.warn("provider {} failed on job {}: {} at {}", p.provider().name(), p.job().id, f.getMessage(),
+                    e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+            return recorder.error(f);
         }
     }
 
@@ -262,6 +269,19 @@ final class JobRunner {
         }
     }
 
+    /** {@code f} with every secret value of the job's organization masked in its message. */
+    private static ProviderFailure scrubbed(ProviderFailure f, JobEnvironment environment) {
+        String message = f.getMessage() == null ? "" : f.getMessage();
+        String clean;
+        try {
+            clean = environment.scrub(message);
+        } catch (RuntimeException unreadable) {
+            // The secrets could not be read to mask them: keep nothing of the message.
+            clean = f.name();
+        }
+        return clean.equals(message) ? f : new ProviderFailure(f.name(), clean, f.retryable(), f.retryAfter());
+    }
+
     /** The experts a member can delegate to that the job's definition holds, by the key the member names them with. */
     private static Map<String, JsonNode> delegates(Definition definition, Definition.Member member) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
@@ -285,9 +305,10 @@ final class JobRunner {
             return null;
         }
         Instant now = now();
-        if (!JobStatus.RUNNING.equals(job.status) && !JobStatus.QUEUED.equals(job.status)
-                && !JobStatus.PAUSED.equals(job.status)) {
-            // Canceled while the step ran: the step is dropped.
+        if (!JobStatus.RUNNING.equals(job.status) && !JobStatus.QUEUED.equals(job.status)) {
+            // Paused or canceled while the step ran: the step is dropped, so once a job is
+            // reported paused it writes nothing more; a resume takes the step again from the
+            // state of the last checkpoint.
             releaseClaim(job, now);
             jobs.update(tx, job);
             return null;
@@ -315,11 +336,6 @@ final class JobRunner {
                 job.errorMessage = step.error().message();
                 job.errorRetryable = step.error().retryable();
             }
-            jobs.update(tx, job);
-            return null;
-        }
-        if (JobStatus.PAUSED.equals(job.status)) {
-            releaseClaim(job, now);
             jobs.update(tx, job);
             return null;
         }

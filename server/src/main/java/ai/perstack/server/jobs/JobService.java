@@ -17,7 +17,6 @@ import ai.perstack.server.store.ApplicationRecord;
 import ai.perstack.server.store.ApplicationRepository;
 import ai.perstack.server.store.CheckpointRepository;
 import ai.perstack.server.store.Database;
-import ai.perstack.server.store.EnvEntryRecord;
 import ai.perstack.server.store.EnvRepository;
 import ai.perstack.server.store.JobRecord;
 import ai.perstack.server.store.JobRepository;
@@ -28,9 +27,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -131,7 +128,7 @@ public final class JobService {
                     definition.scopeName() + "@" + definition.version().version(), snapshot.toString(), now);
             j.status = JobStatus.QUEUED;
             j.query = in.query();
-            j.filesJson = JobJson.files(in.files() == null ? List.of() : in.files());
+            j.filesJson = JobJson.files(in.files() == null ? List.of() : JobFiles.merge(List.of(), in.files()));
             j.provider = in.provider();
             j.model = in.model();
             j.reasoningBudget = reasoningBudget.stored();
@@ -176,15 +173,22 @@ public final class JobService {
         }
     }
 
+    /** A job only goes on while its application exists and is active (409 otherwise). */
+    private void requireActiveApplication(Tx tx, Organization org, JobRecord job) throws SQLException {
+        ApplicationRecord app = applications.find(tx, org.id(), job.applicationId).orElse(null);
+        if (app == null) {
+            throw ApiException.conflict("application " + job.applicationId + " was deleted; its jobs cannot go on");
+        }
+        if (!"active".equals(app.status())) {
+            throw ApiException.conflict("application " + job.applicationId + " is inactive; its jobs cannot go on");
+        }
+    }
+
     private void checkSecret(Tx tx, Organization org, ModelProvider provider, Validation v) throws SQLException {
         if (provider == null || provider.keySecret() == null) {
             return;
         }
-        Map<String, String> variables = new HashMap<>();
-        for (EnvEntryRecord e : env.list(tx, org.id(), "variable")) {
-            variables.put(e.name(), e.plainValue());
-        }
-        String secret = provider.requiredSecret(variables);
+        String secret = provider.requiredSecret();
         if (secret != null && env.find(tx, org.id(), secret).filter(e -> e.kind().equals("secret")).isEmpty()) {
             v.fail(secret, "secret " + secret + " is not set; the " + provider.name() + " provider needs it");
         }
@@ -223,9 +227,7 @@ public final class JobService {
             v.fail("query", "must not be empty");
         }
         if (files != null) {
-            for (int i = 0; i < files.size(); i++) {
-                v.length("files[" + i + "]", files.get(i), 1, 1024);
-            }
+            JobFiles.checkGiven(v, files);
         }
         if (required && query == null && (files == null || files.isEmpty())) {
             v.fail("query", "query or files is required");
@@ -262,6 +264,9 @@ public final class JobService {
             if (!pause && !resume) {
                 throw ApiException.conflict("cannot change a " + j.status + " job to " + status);
             }
+            if (resume) {
+                requireActiveApplication(tx, org, j);
+            }
             j.status = status;
             j.updatedAt = now();
             jobs.update(tx, j);
@@ -285,7 +290,9 @@ public final class JobService {
         v.throwIfInvalid();
         JobRecord job = db.inTransaction(tx -> {
             JobRecord j = require(tx, org, id, true);
+            requireActiveApplication(tx, org, j);
             checkSecret(tx, org, provider, v);
+            JobFiles.checkAdded(v, j.filesJson, in.files());
             v.throwIfInvalid();
             JobContinuation.apply(j, in, provider != null ? provider : providers.find(j.provider).orElse(null), now());
             jobs.update(tx, j);

@@ -106,7 +106,7 @@ public final class MockProvider implements ModelProvider {
     static Map.Entry<String, String> firstInteractiveTool(JsonNode expert) {
         for (Iterator<Map.Entry<String, JsonNode>> it = expert.path("skills").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> skill = it.next();
-            if ("interactive".equals(skill.getValue().path("type").asText())) {
+            if ("interactiveSkill".equals(skill.getValue().path("type").asText())) {
                 Iterator<String> tools = skill.getValue().path("tools").fieldNames();
                 if (tools.hasNext()) {
                     return Map.entry(skill.getKey(), tools.next());

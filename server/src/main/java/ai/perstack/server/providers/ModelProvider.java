@@ -1,7 +1,6 @@
 package ai.perstack.server.providers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
 
 /**
  * A model behind the job runtime. The runtime asks for one {@link Action} per step and writes
@@ -20,10 +19,10 @@ public interface ModelProvider {
     String keySecret();
 
     /**
-     * The secret a job needs given the organization's variables: {@link #keySecret()} unless
-     * the variables make the key unnecessary (a local OpenAI-compatible server, say).
+     * The secret a job needs: {@link #keySecret()} unless the operator's settings make the key
+     * unnecessary (a local OpenAI-compatible server, say).
      */
-    default String requiredSecret(Map<String, String> variables) {
+    default String requiredSecret() {
         return keySecret();
     }
 

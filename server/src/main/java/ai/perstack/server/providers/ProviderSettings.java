@@ -1,19 +1,30 @@
 package ai.perstack.server.providers;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * How the HTTP providers ({@code openai}, {@code anthropic}) talk to their servers.
+ * How the HTTP providers ({@code openai}, {@code anthropic}) talk to their servers. Where model
+ * calls go is the operator's choice, made here (from {@code perstack serve}'s environment
+ * {@code OPENAI_BASE_URL} / {@code ANTHROPIC_BASE_URL} or its flags), never an organization's:
+ * a key holder who could name the host would have the platform send the organization's key,
+ * and read the answer, wherever it liked.
  *
- * @param connectTimeout  how long to wait for a connection
- * @param requestTimeout  how long one model call may take, from sending the request to the last byte of the response
- * @param retryBaseDelay  the wait before the first retry of a failed call when the server gave no {@code retry-after};
- *                        it doubles with each further retry
- * @param maxRetryDelay   the longest wait before a retry, also when the server's {@code retry-after} asks for more
+ * @param connectTimeout   how long to wait for a connection
+ * @param requestTimeout   how long one model call may take, from sending the request to the last byte of the response
+ * @param retryBaseDelay   the wait before the first retry of a failed call when the server gave no {@code retry-after};
+ *                         it doubles with each further retry
+ * @param maxRetryDelay    the longest wait before a retry, also when the server's {@code retry-after} asks for more
+ * @param openAiBaseUrl    where the {@code openai} provider POSTs {@code /chat/completions}
+ * @param anthropicBaseUrl where the {@code anthropic} provider POSTs {@code /v1/messages}
  */
 public record ProviderSettings(Duration connectTimeout, Duration requestTimeout, Duration retryBaseDelay,
-                               Duration maxRetryDelay) {
+                               Duration maxRetryDelay, URI openAiBaseUrl, URI anthropicBaseUrl) {
+    public static final String DEFAULT_OPENAI_BASE_URL = "https://api.openai.com/v1";
+    public static final String DEFAULT_ANTHROPIC_BASE_URL = "https://api.anthropic.com";
 
     public ProviderSettings {
         positive("connectTimeout", connectTimeout);
@@ -23,25 +34,51 @@ public record ProviderSettings(Duration connectTimeout, Duration requestTimeout,
         if (retryBaseDelay.isNegative() || maxRetryDelay.isNegative()) {
             throw new IllegalArgumentException("retry delays must not be negative");
         }
+        Objects.requireNonNull(openAiBaseUrl, "openAiBaseUrl");
+        Objects.requireNonNull(anthropicBaseUrl, "anthropicBaseUrl");
     }
 
-    /** Connect within 10 s, a model call within 180 s, retries after 1 s, 2 s, 4 s... up to 60 s. */
+    /**
+     * Connect within 10 s, a model call within 180 s, retries after 1 s, 2 s, 4 s... up to 60 s;
+     * the providers' public APIs.
+     */
     public static ProviderSettings defaults() {
         return new ProviderSettings(Duration.ofSeconds(10), Duration.ofSeconds(180), Duration.ofSeconds(1),
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60), baseUrl("OPENAI_BASE_URL", DEFAULT_OPENAI_BASE_URL),
+                baseUrl("ANTHROPIC_BASE_URL", DEFAULT_ANTHROPIC_BASE_URL));
     }
 
     public ProviderSettings withRequestTimeout(Duration requestTimeout) {
-        return new ProviderSettings(connectTimeout, requestTimeout, retryBaseDelay, maxRetryDelay);
+        return new ProviderSettings(connectTimeout, requestTimeout, retryBaseDelay, maxRetryDelay, openAiBaseUrl,
+                anthropicBaseUrl);
     }
 
     public ProviderSettings withConnectTimeout(Duration connectTimeout) {
-        return new ProviderSettings(connectTimeout, requestTimeout, retryBaseDelay, maxRetryDelay);
+        return new ProviderSettings(connectTimeout, requestTimeout, retryBaseDelay, maxRetryDelay, openAiBaseUrl,
+                anthropicBaseUrl);
     }
 
     /** The same settings with other retry waits. */
     public ProviderSettings withRetryDelays(Duration retryBaseDelay, Duration maxRetryDelay) {
-        return new ProviderSettings(connectTimeout, requestTimeout, retryBaseDelay, maxRetryDelay);
+        return new ProviderSettings(connectTimeout, requestTimeout, retryBaseDelay, maxRetryDelay, openAiBaseUrl,
+                anthropicBaseUrl);
+    }
+
+    /**
+     * The same settings with the {@code openai} provider pointed at {@code url} (an OpenAI-compatible
+     * server such as Ollama or vLLM); null or blank keeps the current one.
+     *
+     * @throws IllegalArgumentException when the URL is not a plain http(s) URL (see {@link #baseUrl})
+     */
+    public ProviderSettings withOpenAiBaseUrl(String url) {
+        return url == null || url.isBlank() ? this : new ProviderSettings(connectTimeout, requestTimeout,
+                retryBaseDelay, maxRetryDelay, baseUrl("OPENAI_BASE_URL", url), anthropicBaseUrl);
+    }
+
+    /** The same settings with the {@code anthropic} provider pointed at {@code url}; null or blank keeps the current one. */
+    public ProviderSettings withAnthropicBaseUrl(String url) {
+        return url == null || url.isBlank() ? this : new ProviderSettings(connectTimeout, requestTimeout,
+                retryBaseDelay, maxRetryDelay, openAiBaseUrl, baseUrl("ANTHROPIC_BASE_URL", url));
     }
 
     /**
@@ -58,6 +95,31 @@ public record ProviderSettings(Duration connectTimeout, Duration requestTimeout,
             wanted = retryBaseDelay.multipliedBy(factor);
         }
         return wanted.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : wanted;
+    }
+
+    /**
+     * A base URL as the providers use it: {@code http} or {@code https} with a host, no user
+     * info, query or fragment (the request path is appended to it), without trailing slashes.
+     *
+     * @param name what to call it in the error ({@code OPENAI_BASE_URL})
+     */
+    public static URI baseUrl(String name, String value) {
+        String text = value.strip().replaceAll("/+$", "");
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(name + " is not a valid URL: " + value);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new IllegalArgumentException(name + " must be an http:// or https:// URL with a host, not " + value);
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null
+                || text.endsWith("#") || text.endsWith("?")) {
+            throw new IllegalArgumentException(name + " must not have user info, a query or a fragment: " + value);
+        }
+        return uri;
     }
 
     private static void positive(String name, Duration d) {

@@ -6,25 +6,36 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Validates the experts of a definition and returns them in canonical form. The first
- * expert is the coordinator; delegates name members by key or published experts by full key.
+ * Validates the experts of a definition as Perstack core defines an expert and returns them in
+ * canonical form (core's defaults written out: {@code skills} absent → {@code @perstack/base},
+ * {@code delegates} and {@code tags} absent → {@code []}). The first expert is the coordinator;
+ * delegates name members by key or published experts by full key.
  */
 public final class ExpertDefinitions {
-    /** Member keys: {@code ^[a-z0-9][a-z0-9_-]*$}, 1..255. */
-    public static final Pattern MEMBER_KEY = Pattern.compile("^[a-z0-9][a-z0-9_-]*$");
-    private static final Pattern TOOL_NAME = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
+    /**
+     * Member keys: core's expert key without a scope or a version suffix,
+     * {@code ^[a-z0-9][a-z0-9_.-]*$}, 1..255.
+     */
+    public static final Pattern MEMBER_KEY = Pattern.compile("^[a-z0-9][a-z0-9_.-]*$");
+    /** Core's {@code expertKeyRegex}: {@code name}, {@code @org/name}, either with {@code @version} or {@code @tag}. */
+    public static final Pattern CORE_KEY = Pattern.compile(
+            "^((?:@[a-z0-9][a-z0-9_.-]*/)?[a-z0-9][a-z0-9_.-]*)(?:@((?:0|[1-9]\\d*)\\.(?:0|[1-9]\\d*)\\.(?:0|[1-9]\\d*)"
+                    + "(?:-[\\w.-]+)?(?:\\+[\\w.-]+)?)|@([a-z0-9][a-z0-9_.-]*))?$");
+    /** Core's {@code expertNameRegex} (no dots, unlike the key). */
+    public static final Pattern CORE_NAME = Pattern.compile("^(@[a-z0-9][a-z0-9_-]*/)?[a-z0-9][a-z0-9_-]*$");
+    /** Core's {@code expertVersionRegex}. */
+    public static final Pattern CORE_VERSION = Pattern.compile(
+            "^(?:0|[1-9]\\d*)\\.(?:0|[1-9]\\d*)\\.(?:0|[1-9]\\d*)(?:-[\\w.-]+)?(?:\\+[\\w.-]+)?$");
+    /** Core's {@code tagNameRegex}, for an expert's own {@code tags} (not the registry's version tags). */
+    public static final Pattern CORE_TAG = Pattern.compile("^[a-z0-9][a-z0-9_-]*$");
     private static final int MAX_EXPERTS = 100;
-    private static final Set<String> EXPERT_FIELDS =
-            Set.of("key", "name", "description", "instruction", "skills", "delegates");
-    private static final Set<String> INTERACTIVE_FIELDS = Set.of("type", "description", "rule", "tools");
-    private static final Set<String> TOOL_FIELDS = Set.of("description", "inputJsonSchema");
-    private static final Set<String> SKILL_TYPES = Set.of("interactive", "mcpStdio", "mcpSse");
+    private static final int MAX_TAGS = 8;
+    private static final Set<String> EXPERT_FIELDS = Set.of("key", "name", "version", "description", "instruction",
+            "skills", "delegates", "tags", "providerTools", "providerSkills", "providerToolOptions");
 
     private ExpertDefinitions() {
     }
@@ -64,94 +75,39 @@ public final class ExpertDefinitions {
             v.fail(path, "must be an object");
             return null;
         }
-        unknownFields(node, EXPERT_FIELDS, path, v);
+        Fields.unknown(node, EXPERT_FIELDS, path, v);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        String key = string(node, "key", path, v);
+        String key = Fields.requiredText(node, "key", 1, 255, path, v);
         if (key != null && v.matches(path + ".key", key, MEMBER_KEY, 255)) {
             out.put("key", key);
         }
-        String name = string(node, "name", path, v);
-        if (name != null && v.length(path + ".name", name, 1, 255)) {
+        String name = Fields.requiredText(node, "name", 1, 255, path, v);
+        if (name != null && v.matches(path + ".name", name, CORE_NAME, 255)) {
             out.put("name", name);
         }
-        if (node.has("description")) {
-            String description = string(node, "description", path, v);
-            if (description != null && v.length(path + ".description", description, 0, 2048)) {
-                out.put("description", description);
+        if (node.has("version")) {
+            String version = Fields.requiredText(node, "version", 1, 255, path, v);
+            if (version != null && v.matches(path + ".version", version, CORE_VERSION, 255)) {
+                out.put("version", version);
             }
         }
-        String instruction = string(node, "instruction", path, v);
-        if (instruction != null && v.length(path + ".instruction", instruction, 1, 20480)) {
+        Fields.optionalText(node, "description", 1, 2048, path, v, out);
+        String instruction = Fields.requiredText(node, "instruction", 1, 20480, path, v);
+        if (instruction != null) {
             out.put("instruction", instruction);
         }
-        out.set("skills", skills(node.get("skills"), path + ".skills", v));
+        out.set("skills", SkillDefinitions.validate(node.get("skills"), path + ".skills", v));
         out.set("delegates", delegates(node.get("delegates"), key, path + ".delegates", v));
+        ArrayNode tags = Fields.strings(node, "tags", 1, 255, CORE_TAG, path, v);
+        if (tags.size() > MAX_TAGS) {
+            v.fail(path + ".tags", "must have at most " + MAX_TAGS + " items");
+        }
+        out.set("tags", tags);
+        if (node.has("providerTools")) {
+            out.set("providerTools", Fields.strings(node, "providerTools", 1, 255, null, path, v));
+        }
+        ProviderExtras.validate(node, path, v, out);
         return out;
-    }
-
-    private static ObjectNode skills(JsonNode node, String path, Validation v) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        if (node == null || node.isNull()) {
-            return out;
-        }
-        if (!node.isObject()) {
-            v.fail(path, "must be an object mapping skill names to skills");
-            return out;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String skillPath = path + "." + e.getKey();
-            if (e.getKey().isEmpty() || e.getKey().length() > 255) {
-                v.fail(skillPath, "skill names must be 1..255 characters");
-                continue;
-            }
-            JsonNode skill = e.getValue();
-            if (!skill.isObject()) {
-                v.fail(skillPath, "must be an object");
-                continue;
-            }
-            String type = skill.path("type").isTextual() ? skill.get("type").asText() : null;
-            if (type == null || !SKILL_TYPES.contains(type)) {
-                v.fail(skillPath + ".type", "must be one of interactive, mcpStdio, mcpSse");
-                continue;
-            }
-            if (type.equals("interactive")) {
-                interactiveSkill(skill, skillPath, v);
-            }
-            out.set(e.getKey(), skill.deepCopy());
-        }
-        return out;
-    }
-
-    private static void interactiveSkill(JsonNode skill, String path, Validation v) {
-        unknownFields(skill, INTERACTIVE_FIELDS, path, v);
-        if (skill.has("description") && !skill.get("description").isTextual()) {
-            v.fail(path + ".description", "must be a string");
-        }
-        JsonNode tools = skill.get("tools");
-        if (tools == null || !tools.isObject() || tools.isEmpty()) {
-            v.fail(path + ".tools", "must be a non-empty object mapping tool names to tools");
-            return;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = tools.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> tool = it.next();
-            String toolPath = path + ".tools." + tool.getKey();
-            if (!TOOL_NAME.matcher(tool.getKey()).matches()) {
-                v.fail(toolPath, "tool names must match " + TOOL_NAME.pattern());
-                continue;
-            }
-            if (!tool.getValue().isObject()) {
-                v.fail(toolPath, "must be an object");
-                continue;
-            }
-            unknownFields(tool.getValue(), TOOL_FIELDS, toolPath, v);
-            if (!tool.getValue().path("description").isTextual()) {
-                v.fail(toolPath + ".description", "must be a string");
-            }
-            if (!tool.getValue().path("inputJsonSchema").isObject()) {
-                v.fail(toolPath + ".inputJsonSchema", "must be a JSON Schema object");
-            }
-        }
     }
 
     private static ArrayNode delegates(JsonNode node, String ownKey, String path, Validation v) {
@@ -168,7 +124,8 @@ public final class ExpertDefinitions {
             String itemPath = path + "[" + i + "]";
             if (!d.isTextual()) {
                 v.fail(itemPath, "must be a string");
-            } else if (!isMemberKey(d.asText()) && ExpertKey.parse(d.asText()) == null) {
+            } else if (!CORE_KEY.matcher(d.asText()).matches()
+                    || (!isMemberKey(d.asText()) && ExpertKey.parse(d.asText()) == null)) {
                 v.fail(itemPath, "must be a member key or a full expert key (@org/name[@version|@tag])");
             } else if (d.asText().equals(ownKey)) {
                 v.fail(itemPath, "an expert cannot delegate to itself");
@@ -182,28 +139,5 @@ public final class ExpertDefinitions {
     /** Whether a delegate names a member of the same definition (not a full key). */
     public static boolean isMemberKey(String delegate) {
         return delegate.length() <= 255 && MEMBER_KEY.matcher(delegate).matches();
-    }
-
-    private static String string(JsonNode node, String field, String path, Validation v) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            if (!field.equals("description")) {
-                v.fail(path + "." + field, "is required");
-            }
-            return null;
-        }
-        if (!value.isTextual()) {
-            v.fail(path + "." + field, "must be a string");
-            return null;
-        }
-        return value.asText();
-    }
-
-    private static void unknownFields(JsonNode node, Set<String> allowed, String path, Validation v) {
-        node.fieldNames().forEachRemaining(f -> {
-            if (!allowed.contains(f)) {
-                v.fail(path + "." + f, "unknown field");
-            }
-        });
     }
 }

@@ -10,8 +10,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.stream.Stream;
 
-/** Files in the data directory that hold key material, readable by the owner only. */
+/**
+ * Files in the data directory that hold key material or data (the keys, the H2 database),
+ * readable by the owner only; the directory itself too.
+ */
 public final class KeyFiles {
     private KeyFiles() {
     }
@@ -47,6 +51,28 @@ public final class KeyFiles {
             return decodeMasterKey(Files.readString(file, StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + file, e);
+        }
+    }
+
+    /**
+     * Makes the data directory (mode 700) and the database files in it ({@code perstack.*}, mode
+     * 600) the owner's only, whatever the umask made of them. Does nothing where the file system
+     * has no POSIX permissions.
+     */
+    public static void restrict(Path dataDir) {
+        try {
+            Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
+            try (Stream<Path> files = Files.list(dataDir)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    if (Files.isRegularFile(file) && file.getFileName().toString().startsWith("perstack.")) {
+                        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                    }
+                }
+            }
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows and friends: the directory's ACL applies.
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restrict the permissions of " + dataDir, e);
         }
     }
 

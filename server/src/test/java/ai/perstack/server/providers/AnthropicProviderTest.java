@@ -36,6 +36,11 @@ class AnthropicProviderTest extends ProviderScenarios {
     }
 
     @Override
+    ProviderSettings pointedAt(ProviderSettings settings, String url) {
+        return settings.withAnthropicBaseUrl(url);
+    }
+
+    @Override
     String path() {
         return "/v1/messages";
     }

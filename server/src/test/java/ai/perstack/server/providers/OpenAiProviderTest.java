@@ -36,6 +36,11 @@ class OpenAiProviderTest extends ProviderScenarios {
     }
 
     @Override
+    ProviderSettings pointedAt(ProviderSettings settings, String url) {
+        return settings.withOpenAiBaseUrl(url);
+    }
+
+    @Override
     String path() {
         return "/v1/chat/completions";
     }
@@ -189,7 +194,6 @@ class OpenAiProviderTest extends ProviderScenarios {
     @Test
     void aLocalOpenAiCompatibleServerNeedsNoKey() {
         expect(f.api.delete("/api/v1/env/secrets/OPENAI_API_KEY"), 200);
-        f.variable("OPENAI_BASE_URL", stub.url().replace("127.0.0.1", "localhost") + "/v1");
         stub.then(Reply.json(200, textReply("Four.", null, 30, 2)));
         String id = f.startId("What is 2 + 2?", "model", "llama3.2");
         JsonNode job = f.await(id, "completed");

@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The scenarios every real provider must pass, against a stub of its HTTP API on 127.0.0.1,
- * through the platform's API: a job started with the provider, its secret and its base-URL
- * variable set through {@code /env}. Subclasses speak the provider's wire format.
+ * through the platform's API: a job started with the provider and its secret set through
+ * {@code /env}; the operator's settings point the provider at the stub. Subclasses speak the
+ * provider's wire format.
  */
 abstract class ProviderScenarios {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -47,8 +48,11 @@ abstract class ProviderScenarios {
 
     abstract String baseUrlVariable();
 
-    /** The value of the base-URL variable that points the provider at {@code stub}. */
+    /** The base URL that points the provider at {@code stub}. */
     abstract String baseUrl(StubModelServer stub);
+
+    /** {@code settings} with this provider pointed at {@code url}. */
+    abstract ProviderSettings pointedAt(ProviderSettings settings, String url);
 
     /** The path the provider POSTs to. */
     abstract String path();
@@ -101,14 +105,13 @@ abstract class ProviderScenarios {
                     .data("application").get("id").asText();
             String scope = "@" + api.org() + "/team";
             List<Object> experts = List.of(
-                    Map.of("key", "main", "name", "Main", "instruction", MAIN_INSTRUCTION,
-                            "skills", Map.of("ask", Map.of("type", "interactive", "description", "Ask the user",
+                    Map.of("key", "main", "name", "main", "instruction", MAIN_INSTRUCTION,
+                            "skills", Map.of("ask", Map.of("type", "interactiveSkill", "description", "Ask the user",
                                     "tools", Map.of("askUser", Map.of("description", "Ask the user a question",
-                                            "inputJsonSchema", Map.of("type", "object",
-                                                    "properties", Map.of("question", Map.of("type", "string")),
-                                                    "required", List.of("question")))))),
+                                            "inputJsonSchema",
+                                            "{\"type\":\"object\",\"properties\":{\"question\":{\"type\":\"string\"}},\"required\":[\"question\"]}")))),
                             "delegates", List.of("helper")),
-                    Map.of("key", "helper", "name", "Helper", "description", "Adds numbers",
+                    Map.of("key", "helper", "name", "helper", "description", "Adds numbers",
                             "instruction", HELPER_INSTRUCTION));
             String draftId = expect(api.post("/api/v1/experts/" + scope + "/drafts",
                     Map.of("applicationId", applicationId, "experts", experts)), 201).data("draft").get("id").asText();
@@ -119,13 +122,13 @@ abstract class ProviderScenarios {
         /** A second expert, {@code <scope>-skilled}, with the built-in base and the test MCP server as skills. */
         String skilledExpert() {
             String scope = expertKey + "-skilled";
-            Map<String, Object> testServer = Map.of("type", "mcpStdio",
+            Map<String, Object> testServer = Map.of("type", "mcpStdioSkill",
                     "command", java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "args", List.of("-cp", System.getProperty("java.class.path"),
                             ai.perstack.server.skills.TestMcpServer.class.getName()),
                     "pick", List.of("echo"));
             List<Object> experts = List.of(Map.of("key", "main", "name", "Main", "instruction", MAIN_INSTRUCTION,
-                    "skills", Map.of("@perstack/base", Map.of("type", "mcpStdio", "command", "npx",
+                    "skills", Map.of("@perstack/base", Map.of("type", "mcpStdioSkill", "command", "npx",
                             "packageName", "@perstack/base", "omit", List.of("exec"), "rule", "Keep notes short."),
                             "t", testServer)));
             String draftId = expect(api.post("/api/v1/experts/" + scope + "/drafts",
@@ -190,16 +193,16 @@ abstract class ProviderScenarios {
 
     @BeforeEach
     void setUp() {
-        stub = new StubModelServer();
+        stub = ProviderPlatform.STUB;
+        stub.reset();
         f = new Fixture(ProviderPlatform.shared());
         key = Captured.secretValue();
         f.secret(keySecret(), key);
-        f.variable(baseUrlVariable(), baseUrl(stub));
     }
 
     @AfterEach
     void tearDown() {
-        stub.close();
+        stub.reset();
     }
 
     // --- scenarios ------------------------------------------------------------------------------
@@ -460,13 +463,59 @@ abstract class ProviderScenarios {
     }
 
     @Test
+    void anOrganizationsBaseUrlVariableDoesNotMoveProviderCalls() {
+        try (StubModelServer foreign = new StubModelServer()) {
+            foreign.then(Reply.json(200, textReply("from the foreign host", null, 1, 1)));
+            f.variable(baseUrlVariable(), baseUrl(foreign) + "#");
+            stub.then(Reply.json(200, textReply("from the operator's server", null, 1, 1)));
+            JsonNode job = f.await(f.startId("Hi"), "completed");
+            assertThat(job.get("result").asText()).isEqualTo("from the operator's server");
+            assertThat(foreign.requests()).isEmpty();
+            assertThat(stub.requests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aKeyAnHttpHeaderCannotCarryIsRefusedWithoutEchoingIt() {
+        for (String bad : List.of(Captured.secretValue() + "\r\nX-Injected: yes", Captured.secretValue() + "\u20ac")) {
+            key = bad;
+            expect(f.api.post("/api/v1/env/secrets/" + keySecret(), Map.of("value", bad)), 200);
+            String id = f.startId("Hi");
+            JsonNode job = f.await(id, "stoppedByError");
+            assertThat(job.get("error").get("name").asText()).isEqualTo("ConfigurationError");
+            assertThat(job.get("error").get("message").asText()).contains(keySecret()).contains("HTTP header");
+            assertKeyAppearsNowhere(id);
+            for (String line : Captured.output()) {
+                assertThat(line).doesNotContain(bad.substring(0, 12));
+            }
+        }
+        assertThat(stub.requests()).isEmpty();
+    }
+
+    @Test
+    void aLongErrorBodyComesBackOnlyAsAShortReason() {
+        String body = "The model server says: " + "x".repeat(5_000);
+        stub.then(Reply.json(400, errorBody(body)));
+        JsonNode job = f.await(f.startId("Hi"), "stoppedByError");
+        String message = job.get("error").get("message").asText();
+        assertThat(message).startsWith(provider() + " returned 400: The model server says: xxx");
+        assertThat(message.length()).isLessThanOrEqualTo(300);
+        for (JsonNode cp : f.checkpoints(job.get("id").asText())) {
+            assertThat(cp.toString().length()).isLessThan(4_000);
+        }
+    }
+
+    @Test
     void startingWithoutTheKeySecretIsA400NamingIt() {
-        expect(f.api.delete("/api/v1/env/secrets/" + keySecret()), 200);
-        f.variable(baseUrlVariable(), "https://models.example.com/v1");
-        Res res = f.start("Hi");
-        assertThat(res.status()).as("%s", res).isEqualTo(400);
-        assertThat(res.reason().has(keySecret())).as("%s", res).isTrue();
-        assertThat(res.reason().get(keySecret()).asText()).contains(keySecret());
+        // A server elsewhere than on this machine: every provider needs its key there.
+        ProviderSettings remote = pointedAt(ProviderPlatform.SETTINGS, "https://models.example.com/v1");
+        try (LocalPlatform platform = ProviderPlatform.start(Platforms.newDataDir(), remote)) {
+            Fixture own = new Fixture(platform);
+            Res res = own.start("Hi");
+            assertThat(res.status()).as("%s", res).isEqualTo(400);
+            assertThat(res.reason().has(keySecret())).as("%s", res).isTrue();
+            assertThat(res.reason().get(keySecret()).asText()).contains(keySecret());
+        }
         assertThat(stub.requests()).isEmpty();
     }
 
@@ -479,7 +528,6 @@ abstract class ProviderScenarios {
         try (LocalPlatform first = ProviderPlatform.start(dir)) {
             own = new Fixture(first);
             own.secret(keySecret(), key);
-            own.variable(baseUrlVariable(), baseUrl(stub));
             stub.then(Reply.json(200, toolCallReply(null, new Call("call_r", "ask__askUser", "{\"question\":\"Go on?\"}"))))
                     .then(Reply.json(200, textReply("Went on", null, 9, 2)));
             id = own.startId("Keep going");

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProviderUnitsTest {
 
@@ -16,9 +17,9 @@ class ProviderUnitsTest {
     void toolNamesAreSanitizedCutTo64AndUnique() {
         JsonNode expert = ProviderScenarios.parse("""
                 {"key":"main","skills":{
-                  "my skill!":{"type":"interactive","tools":{"ask.user":{"description":"d"},"ask user":{}}},
-                  "mcp":{"type":"mcpStdio","command":"x"},
-                  "%s":{"type":"interactive","tools":{"t":{}}}},
+                  "my skill!":{"type":"interactiveSkill","tools":{"ask.user":{"description":"d"},"ask user":{}}},
+                  "mcp":{"type":"mcpStdioSkill","command":"x"},
+                  "%s":{"type":"interactiveSkill","tools":{"t":{}}}},
                  "delegates":["helper","@acme/writer@1.2.0","missing"]}
                 """.formatted("s".repeat(70)));
         Map<String, ChatTool> tools = ChatTool.forExpert(expert, Map.of("helper", ProviderScenarios.parse("{\"name\":\"Helper\"}"),
@@ -59,5 +60,18 @@ class ProviderUnitsTest {
                 .allMatch(ChatProvider::isLoopback);
         assertThat(List.of("https://api.openai.com/v1", "http://192.168.1.5:11434/v1", "http://localhost.evil.com", ""))
                 .noneMatch(ChatProvider::isLoopback);
+    }
+
+    @Test
+    void baseUrlsArePlainHttpUrlsTheRequestPathIsAppendedTo() {
+        assertThat(ProviderSettings.baseUrl("OPENAI_BASE_URL", "http://127.0.0.1:11434/v1/").toString())
+                .isEqualTo("http://127.0.0.1:11434/v1");
+        for (String bad : List.of("ftp://host/v1", "http:///v1", "https://user:pw@host/v1", "https://host/v1?x=1",
+                "https://host/v1#", "https://host/anything#", "not a url")) {
+            assertThatThrownBy(() -> ProviderSettings.defaults().withOpenAiBaseUrl(bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("OPENAI_BASE_URL");
+        }
+        assertThat(ProviderSettings.defaults().openAiBaseUrl().toString()).isEqualTo("https://api.openai.com/v1");
+        assertThat(ProviderSettings.defaults().anthropicBaseUrl().toString()).isEqualTo("https://api.anthropic.com");
     }
 }

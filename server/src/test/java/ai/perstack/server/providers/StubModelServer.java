@@ -89,6 +89,12 @@ final class StubModelServer implements AutoCloseable {
         return this;
     }
 
+    /** Forgets the script and the requests received, for the next test. */
+    synchronized void reset() {
+        script.clear();
+        requests.clear();
+    }
+
     synchronized List<Recorded> requests() {
         return new ArrayList<>(requests);
     }

@@ -21,24 +21,25 @@ import java.util.Map;
 import ai.perstack.server.providers.ReasoningBudget;
 
 /**
- * Anthropic's Messages API: {@code POST {ANTHROPIC_BASE_URL}/v1/messages} with {@code x-api-key}
+ * Anthropic's Messages API: {@code POST {base URL}/v1/messages} (the operator's, {@link ProviderSettings#anthropicBaseUrl()}) with {@code x-api-key}
  * the secret {@code ANTHROPIC_API_KEY} and {@code anthropic-version: 2023-06-01}. The job's
  * reasoning budget turns on extended thinking (core's tokens: minimal 1024, low 2048, medium 5000, high
  * 10000, a number as is; {@code none} or 0 is off); the thinking text is recorded as the step's {@code reasoning}, and thinking blocks go
  * back to the model unchanged.
  */
 public final class AnthropicProvider extends ChatProvider {
-    public static final String BASE_URL_VARIABLE = "ANTHROPIC_BASE_URL";
     public static final String KEY_SECRET = "ANTHROPIC_API_KEY";
-    public static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
     public static final String DEFAULT_MODEL = "claude-sonnet-4-5";
     public static final String API_VERSION = "2023-06-01";
     /** Room for the answer on top of the thinking budget ({@code max_tokens} must exceed {@code budget_tokens}). */
     static final int ANSWER_TOKENS = 8192;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    private final URI base;
+
     public AnthropicProvider(ProviderSettings settings) {
         super(settings);
+        this.base = settings.anthropicBaseUrl();
     }
 
     @Override
@@ -63,12 +64,10 @@ public final class AnthropicProvider extends ChatProvider {
 
     @Override
     protected Endpoint endpoint(JobEnvironment env) throws ProviderFailure {
-        URI base = baseUrl(env, BASE_URL_VARIABLE, DEFAULT_BASE_URL);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("x-api-key", requireKey(env));
         headers.put("anthropic-version", API_VERSION);
-        return new Endpoint(resolve(base, "/v1/messages"), headers,
-                env.isSecret(BASE_URL_VARIABLE) ? null : base.toString());
+        return new Endpoint(resolve(base, "/v1/messages"), headers, base.toString());
     }
 
     @Override

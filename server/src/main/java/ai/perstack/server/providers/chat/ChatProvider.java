@@ -232,29 +232,6 @@ public abstract class ChatProvider implements ModelProvider {
         return b == null || b.isBlank() ? a : a + "\n\n" + b;
     }
 
-    /**
-     * The base URL in variable {@code name}, or {@code fallback} when unset. Its value is named in
-     * messages only when it is a variable, never when it is a secret.
-     */
-    protected static URI baseUrl(JobEnvironment env, String name, String fallback) throws ProviderFailure {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            value = fallback;
-        }
-        String shown = env.isSecret(name) ? "(secret)" : value;
-        try {
-            URI uri = new URI(value.strip().replaceAll("/+$", ""));
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                throw new ProviderFailure("ConfigurationError", name + " must be an http:// or https:// URL, not "
-                        + shown, false);
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new ProviderFailure("ConfigurationError", name + " is not a valid URL: " + shown, false);
-        }
-    }
-
     /** Whether a base URL points at this machine ({@code localhost}, {@code 127.x.x.x}, {@code ::1}). */
     public static boolean isLoopback(String url) {
         if (url == null || url.isBlank()) {
@@ -285,6 +262,24 @@ public abstract class ChatProvider implements ModelProvider {
             throw new ProviderFailure("ConfigurationError", "secret " + keySecret() + " is not set; the " + name()
                     + " provider needs it", false);
         }
-        return key.strip();
+        String stripped = key.strip();
+        if (!headerSafe(stripped)) {
+            // Said without the value: an HTTP client's own error would quote it.
+            throw new ProviderFailure("ConfigurationError", "secret " + keySecret() + " holds characters an HTTP "
+                    + "header cannot carry (only printable ASCII is allowed: no control characters, NUL, line "
+                    + "breaks or non-ASCII letters); set it again", false);
+        }
+        return stripped;
+    }
+
+    /** Whether {@code value} is printable ASCII (space included), so that any HTTP client sends it as is. */
+    static boolean headerSafe(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 }

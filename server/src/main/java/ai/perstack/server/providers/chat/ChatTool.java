@@ -26,6 +26,7 @@ public record ChatTool(String name, String description, ObjectNode parameters, S
                        String delegateTo, Kind kind) {
     private static final Pattern INVALID = Pattern.compile("[^a-zA-Z0-9_-]");
     private static final int MAX_NAME = 64;
+    private static final com.fasterxml.jackson.databind.ObjectMapper SCHEMA_READER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public boolean isDelegate() {
         return delegateTo != null;
@@ -60,7 +61,7 @@ public record ChatTool(String name, String description, ObjectNode parameters, S
         }
         for (Iterator<Map.Entry<String, JsonNode>> skills = expert.path("skills").fields(); skills.hasNext(); ) {
             Map.Entry<String, JsonNode> skill = skills.next();
-            if (!"interactive".equals(skill.getValue().path("type").asText())) {
+            if (!"interactiveSkill".equals(skill.getValue().path("type").asText())) {
                 continue;
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = skill.getValue().path("tools").fields(); it.hasNext(); ) {
@@ -116,9 +117,21 @@ public record ChatTool(String name, String description, ObjectNode parameters, S
         }
     }
 
+    /** Core keeps {@code inputJsonSchema} as a JSON string; the registry has checked that it is a JSON object. */
+    private static JsonNode parsed(JsonNode schema) {
+        if (schema == null || !schema.isTextual()) {
+            return schema;
+        }
+        try {
+            return SCHEMA_READER.readTree(schema.asText());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+    }
+
     /** The tool's input schema as an object schema both APIs accept ({@code {"type":"object"}} when none). */
     private static ObjectNode objectSchema(JsonNode schema) {
-        ObjectNode out = schema instanceof ObjectNode o ? o.deepCopy() : JsonNodeFactory.instance.objectNode();
+        ObjectNode out = parsed(schema) instanceof ObjectNode o ? o.deepCopy() : JsonNodeFactory.instance.objectNode();
         if (!out.has("type")) {
             out.put("type", "object");
         }

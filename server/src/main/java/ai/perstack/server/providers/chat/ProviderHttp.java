@@ -35,7 +35,11 @@ public final class ProviderHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long POLL_MS = 25;
     private static final long CANCEL_CHECK_MS = 2;
-    private static final int MAX_MESSAGE = 1000;
+    /**
+     * The most of a server's own error message a failure repeats: enough for "model not found",
+     * too little to read another server's pages through the job's error.
+     */
+    private static final int MAX_MESSAGE = 200;
 
     private final HttpClient client;
     private final ProviderSettings settings;
@@ -158,7 +162,12 @@ public final class ProviderHttp {
         if (text.isEmpty()) {
             return "(no message)";
         }
-        return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "..." : text;
+        if (text.length() <= MAX_MESSAGE) {
+            return text;
+        }
+        // Never cut between the two halves of a surrogate pair.
+        int end = Character.isHighSurrogate(text.charAt(MAX_MESSAGE - 1)) ? MAX_MESSAGE - 1 : MAX_MESSAGE;
+        return text.substring(0, end) + "...";
     }
 
     /** {@code retry-after-ms}, else {@code retry-after} in seconds or as an HTTP date; null when absent or unreadable. */

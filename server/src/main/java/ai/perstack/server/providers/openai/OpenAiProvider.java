@@ -24,21 +24,22 @@ import java.util.Map;
 
 /**
  * OpenAI's Chat Completions API, and every server that speaks it (Ollama, vLLM, LM Studio...):
- * {@code POST {OPENAI_BASE_URL}/chat/completions} with {@code Authorization: Bearer} the secret
- * {@code OPENAI_API_KEY}. The key is optional when the base URL points at this machine. The job's
- * reasoning budget goes to reasoning models as {@code reasoning_effort} (see {@link ReasoningBudget#openAiEffort()}).
+ * {@code POST {base URL}/chat/completions} with {@code Authorization: Bearer} the secret
+ * {@code OPENAI_API_KEY}. The base URL is the operator's ({@link ProviderSettings#openAiBaseUrl()});
+ * the key is optional when it points at this machine. The job's reasoning budget goes to reasoning
+ * models as {@code reasoning_effort} (see {@link ReasoningBudget#openAiEffort()}).
  */
 public final class OpenAiProvider extends ChatProvider {
-    /** The variable that points the provider at another server. */
-    public static final String BASE_URL_VARIABLE = "OPENAI_BASE_URL";
     public static final String KEY_SECRET = "OPENAI_API_KEY";
-    public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
     public static final String DEFAULT_MODEL = "gpt-4o-mini";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    private final URI base;
+
     public OpenAiProvider(ProviderSettings settings) {
         super(settings);
+        this.base = settings.openAiBaseUrl();
     }
 
     @Override
@@ -53,8 +54,8 @@ public final class OpenAiProvider extends ChatProvider {
 
     /** No key is needed for a server on this machine. */
     @Override
-    public String requiredSecret(Map<String, String> variables) {
-        return isLoopback(variables.get(BASE_URL_VARIABLE)) ? null : KEY_SECRET;
+    public String requiredSecret() {
+        return isLoopback(base.toString()) ? null : KEY_SECRET;
     }
 
     @Override
@@ -64,15 +65,12 @@ public final class OpenAiProvider extends ChatProvider {
 
     @Override
     protected Endpoint endpoint(JobEnvironment env) throws ProviderFailure {
-        URI base = baseUrl(env, BASE_URL_VARIABLE, DEFAULT_BASE_URL);
         Map<String, String> headers = new LinkedHashMap<>();
-        boolean local = isLoopback(base.toString());
         boolean hasKey = env.isSecret(KEY_SECRET) && !env.get(KEY_SECRET).isBlank();
-        if (!local || hasKey) {
+        if (requiredSecret() != null || hasKey) {
             headers.put("Authorization", "Bearer " + requireKey(env));
         }
-        return new Endpoint(resolve(base, "/chat/completions"), headers,
-                env.isSecret(BASE_URL_VARIABLE) ? null : base.toString());
+        return new Endpoint(resolve(base, "/chat/completions"), headers, base.toString());
     }
 
     @Override

@@ -30,7 +30,7 @@ class SkillJobsTest extends ApiTest {
     private JobsFixture fixtureWith(Api api, Map<String, Object> skills) {
         String app = createApplication(api, "skills-" + UUID.randomUUID().toString().substring(0, 8));
         String scope = "@" + api.org() + "/skilled";
-        List<Object> experts = List.of(Map.of("key", "main", "name", "Main", "instruction", "Work with files.",
+        List<Object> experts = List.of(Map.of("key", "main", "name", "main", "instruction", "Work with files.",
                 "skills", skills));
         Res draft = expect(api.post("/api/v1/experts/" + scope + "/drafts", Map.of("applicationId", app,
                 "experts", experts)), 201);

@@ -20,10 +20,12 @@ public final class Workspaces {
 
     private final Path root;
 
-    /** Workspaces under {@code root}, which is created when missing. */
+    /** Workspaces under {@code root}, which is created when missing, readable by the owner only. */
     public Workspaces(Path root) {
         try {
-            this.root = Files.createDirectories(root).toRealPath();
+            Files.createDirectories(root);
+            ownerOnly(root);
+            this.root = root.toRealPath();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the workspaces directory " + root, e);
         }
@@ -41,7 +43,10 @@ public final class Workspaces {
             if (Files.isSymbolicLink(dir)) {
                 throw new IllegalStateException("workspace of job " + jobId + " is a symlink");
             }
-            Files.createDirectories(dir);
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                ownerOnly(dir);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the workspace of job " + jobId, e);
         }
@@ -78,6 +83,15 @@ public final class Workspaces {
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the workspace of job " + jobId, e);
+        }
+    }
+
+    /** Jobs' files are the organization's: other users of the host may not read them. */
+    private static void ownerOnly(Path dir) throws IOException {
+        try {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its own rules apply
         }
     }
 

@@ -127,7 +127,7 @@ abstract class ProviderScenarios {
                     "args", List.of("-cp", System.getProperty("java.class.path"),
                             ai.perstack.server.skills.TestMcpServer.class.getName()),
                     "pick", List.of("echo"));
-            List<Object> experts = List.of(Map.of("key", "main", "name", "Main", "instruction", MAIN_INSTRUCTION,
+            List<Object> experts = List.of(Map.of("key", "main", "name", "main", "instruction", MAIN_INSTRUCTION,
                     "skills", Map.of("@perstack/base", Map.of("type", "mcpStdioSkill", "command", "npx",
                             "packageName", "@perstack/base", "omit", List.of("exec"), "rule", "Keep notes short."),
                             "t", testServer)));
@@ -238,7 +238,7 @@ abstract class ProviderScenarios {
         JsonNode body = r.json();
         assertThat(body.get("model").asText()).isEqualTo("test-model");
         assertThat(system(body)).startsWith("You are Perstack").contains("---\n(The expert's instruction)\n" + MAIN_INSTRUCTION)
-                .contains("About \"Helper\":\nAdds numbers");
+                .contains("About \"helper\":\nAdds numbers");
         assertThat(firstUserText(body)).isEqualTo("Say hello\n\nFiles:\n- notes.txt\n- data.csv");
         assertThat(toolNames(body)).containsExactly("ask__askUser", "delegate__helper");
         assertThat(toolParameters(body, "ask__askUser").get("properties").get("question").get("type").asText())
@@ -344,7 +344,9 @@ abstract class ProviderScenarios {
         JsonNode helper = requests.get(1).json();
         assertThat(system(helper)).contains(HELPER_INSTRUCTION).doesNotContain(MAIN_INSTRUCTION);
         assertThat(firstUserText(helper)).isEqualTo("Add 2 and 40");
-        assertThat(toolNames(helper)).isEmpty();
+        // the helper has no skills listed, so it gets core's default: the base skill, and nothing else
+        assertThat(toolNames(helper)).contains("writeTextFile", "attemptCompletion").doesNotContain("ask__askUser")
+                .noneMatch(n -> n.startsWith("delegate__"));
         JsonNode back = requests.get(2).json();
         assertThat(system(back)).isEqualTo(system(requests.get(0).json()));
         assertThat(toolResult(back, "call_sum")).isEqualTo("42");

@@ -4,12 +4,16 @@ import ai.perstack.server.LocalPlatform;
 import ai.perstack.server.PlatformConfig;
 import ai.perstack.server.providers.ProviderSettings;
 import ai.perstack.server.security.KeyFiles;
+import ai.perstack.server.skills.StdioPolicy;
+import java.util.Arrays;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code perstack serve}: runs the local platform until Ctrl-C or SIGTERM, then drains and exits. */
@@ -19,6 +23,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  perstack serve",
                 "  perstack serve --port 0 --data-dir /tmp/perstack",
+                "  perstack serve --host 0.0.0.0 --stdio-skills npx,uvx",
                 "  perstack serve --database-url 'jdbc:postgresql://localhost:5432/perstack?user=me&password=secret'",
                 "",
                 "Environment: PERSTACK_DATABASE_URL, PERSTACK_BOOTSTRAP_API_KEY (use this key instead of generating one),",
@@ -54,6 +59,20 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--workers", defaultValue = "4", description = "Jobs this process runs at once, 1..256 (default: ${DEFAULT-VALUE}).")
     int workers;
 
+    @Option(names = "--stdio-skills", paramLabel = "none|any|CMD[,CMD...]",
+            description = {"Which stdio MCP skills may start processes on this host: none, any, or only these commands",
+                    "(default: any when --host is a loopback address, none otherwise). The built-in @perstack/base",
+                    "is always allowed."})
+    String stdioSkills;
+
+    @Option(names = "--workspaces-dir", description = "Where jobs' workspaces live (default: DATA_DIR/workspaces; "
+            + "share it between processes on one PostgreSQL).")
+    Path workspacesDir;
+
+    @Option(names = "--allow-loopback-mcp", description = "Let mcpSseSkill endpoints be plain http on localhost, "
+            + "127.x.x.x or [::1] (local development; core allows only public https).")
+    boolean allowLoopbackMcp;
+
     @Override
     public Integer call() throws InterruptedException {
         Io io = PerstackCli.io(spec);
@@ -65,6 +84,9 @@ final class ServeCommand implements Callable<Integer> {
                 .masterKey(masterKey == null || masterKey.isBlank() ? null : KeyFiles.decodeMasterKey(masterKey))
                 .rateLimit(rateLimit)
                 .workers(workers)
+                .stdioPolicy(stdioPolicy(stdioSkills))
+                .workspacesDir(workspacesDir)
+                .allowLoopbackMcp(allowLoopbackMcp)
                 .providerSettings(ProviderSettings.defaults()
                         .withOpenAiBaseUrl(openAiBaseUrl != null ? openAiBaseUrl : io.getenv("OPENAI_BASE_URL"))
                         .withAnthropicBaseUrl(anthropicBaseUrl != null ? anthropicBaseUrl : io.getenv("ANTHROPIC_BASE_URL")))
@@ -89,5 +111,23 @@ final class ServeCommand implements Callable<Integer> {
         io.out().flush();
         stopped.await();
         return 0;
+    }
+
+    private StdioPolicy stdioPolicy(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.strip()) {
+            case "none" -> StdioPolicy.NONE;
+            case "any" -> StdioPolicy.ANY;
+            default -> {
+                List<String> commands = Arrays.stream(value.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList();
+                if (commands.isEmpty()) {
+                    throw new ParameterException(spec.commandLine(),
+                            "--stdio-skills must be none, any, or a comma-separated list of commands");
+                }
+                yield StdioPolicy.only(commands);
+            }
+        };
     }
 }

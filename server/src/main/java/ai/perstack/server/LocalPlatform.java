@@ -8,6 +8,7 @@ import ai.perstack.server.http.HttpApi;
 import ai.perstack.server.jobs.JobService;
 import ai.perstack.server.jobs.JobSignals;
 import ai.perstack.server.jobs.PostgresNotifications;
+import ai.perstack.server.jobs.SkillSettings;
 import ai.perstack.server.jobs.WorkerPool;
 import ai.perstack.server.providers.JobEnvironment;
 import ai.perstack.server.providers.Providers;
@@ -104,13 +105,15 @@ public final class LocalPlatform implements AutoCloseable {
                     signals, clock);
             ApplicationService applicationService = new ApplicationService(db, applications, clock);
             applicationService.setDeletionGuard(jobs.deletionGuard());
+            jobs.setStdioPolicy(config.stdioPolicy());
             EnvService envService = new EnvService(db, env, cipher, clock);
             HttpApi.Services services = new HttpApi.Services(db, access, applicationService,
                     envService,
                     registry, new DraftService(db, experts, applications, registry, clock), cipher, clock,
                     jobs, config.streamPing());
             WorkerPool workers = new WorkerPool(db, jobRepository, checkpoints, providers, signals, clock,
-                    config.workers(), organizationId -> jobEnvironment(envService, organizationId));
+                    config.workers(), organizationId -> jobEnvironment(envService, organizationId),
+                    SkillSettings.of(config.workspacesDir(), config.stdioPolicy(), config.allowLoopbackMcp()));
             HttpApi http;
             try {
                 http = new HttpApi(services, config.host(), config.port(), config.rateLimit(),

@@ -1,6 +1,7 @@
 package ai.perstack.server;
 
 import ai.perstack.server.providers.ProviderSettings;
+import ai.perstack.server.skills.StdioPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -23,9 +24,15 @@ public final class PlatformConfig {
     private final int workers;
     private final Duration streamPing;
     private final ProviderSettings providerSettings;
+    private final Path workspacesDir;
+    private final StdioPolicy stdioPolicy;
+    private final boolean allowLoopbackMcp;
     private final int maxStreamsPerOrganization;
 
     private PlatformConfig(Builder b) {
+        this.workspacesDir = b.workspacesDir;
+        this.stdioPolicy = b.stdioPolicy;
+        this.allowLoopbackMcp = b.allowLoopbackMcp;
         this.maxStreamsPerOrganization = b.maxStreamsPerOrganization;
         this.providerSettings = b.providerSettings;
         this.workers = b.workers;
@@ -37,6 +44,31 @@ public final class PlatformConfig {
         this.bootstrapApiKey = b.bootstrapApiKey;
         this.masterKey = b.masterKey == null ? null : b.masterKey.clone();
         this.rateLimit = b.rateLimit;
+    }
+
+    /**
+     * Where jobs' workspaces live: the given directory, else {@code <dataDir>/workspaces}. Several
+     * processes on one PostgreSQL must share it.
+     */
+    public Path workspacesDir() {
+        return workspacesDir != null ? workspacesDir : dataDir.resolve("workspaces");
+    }
+
+    /**
+     * Which stdio skills may start processes on this host: as set, else any when the server
+     * listens on a loopback address only and none otherwise.
+     */
+    public StdioPolicy stdioPolicy() {
+        if (stdioPolicy != null) {
+            return stdioPolicy;
+        }
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]")
+                ? StdioPolicy.ANY : StdioPolicy.NONE;
+    }
+
+    /** Whether mcpSseSkill endpoints may be plain http on a loopback host (local development). */
+    public boolean allowLoopbackMcp() {
+        return allowLoopbackMcp;
     }
 
     public static Builder builder() {
@@ -116,7 +148,29 @@ public final class PlatformConfig {
         private ProviderSettings providerSettings = ProviderSettings.defaults();
         private int maxStreamsPerOrganization = 1000;
 
+        private Path workspacesDir;
+        private StdioPolicy stdioPolicy;
+        private boolean allowLoopbackMcp;
+
         private Builder() {
+        }
+
+        /** Where jobs' workspaces live; default {@code <dataDir>/workspaces}. */
+        public Builder workspacesDir(Path workspacesDir) {
+            this.workspacesDir = workspacesDir;
+            return this;
+        }
+
+        /** Which stdio skills may start; null: any on a loopback host, none otherwise. */
+        public Builder stdioPolicy(StdioPolicy stdioPolicy) {
+            this.stdioPolicy = stdioPolicy;
+            return this;
+        }
+
+        /** Lets mcpSseSkill endpoints be plain http on a loopback host. */
+        public Builder allowLoopbackMcp(boolean allowLoopbackMcp) {
+            this.allowLoopbackMcp = allowLoopbackMcp;
+            return this;
         }
 
         /**

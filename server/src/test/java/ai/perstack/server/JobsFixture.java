@@ -35,6 +35,13 @@ final class JobsFixture {
         this.expertKey = scope;
     }
 
+    /** A fixture over an application and expert the caller made. */
+    JobsFixture(Api api, String applicationId, String expertKey) {
+        this.api = api;
+        this.applicationId = applicationId;
+        this.expertKey = expertKey;
+    }
+
     Res start(String query, Object... extra) {
         Map<String, Object> body = new HashMap<>(Map.of("applicationId", applicationId, "expertKey", expertKey,
                 "provider", "mock"));

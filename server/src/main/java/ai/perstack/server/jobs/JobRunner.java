@@ -5,10 +5,16 @@ import ai.perstack.server.providers.Action;
 import ai.perstack.server.providers.ContextWindows;
 import ai.perstack.server.providers.JobEnvironment;
 import ai.perstack.server.providers.ModelProvider;
+import ai.perstack.server.providers.OfferedTool;
 import ai.perstack.server.providers.ProviderFailure;
 import ai.perstack.server.providers.Providers;
 import ai.perstack.server.providers.StepContext;
 import ai.perstack.server.providers.Usage;
+import ai.perstack.server.skills.ResultPart;
+import ai.perstack.server.skills.SkillSet;
+import ai.perstack.server.skills.SkillStartException;
+import ai.perstack.server.skills.ToolResult;
+import ai.perstack.server.skills.UnknownToolException;
 import ai.perstack.server.store.CheckpointRepository;
 import ai.perstack.server.store.Database;
 import ai.perstack.server.store.JobRecord;
@@ -22,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -46,13 +53,16 @@ final class JobRunner {
     private final Clock clock;
     private final Duration lease;
     private final Function<String, JobEnvironment> environments;
+    private final JobSkills skills;
 
     /** A step about to be taken: the job as read, its runtime state, definition and provider. */
     private record Prepared(JobRecord job, RunState state, Definition definition, ModelProvider provider) {
     }
 
     JobRunner(Database db, JobRepository jobs, CheckpointRepository checkpoints, Providers providers,
-              JobSignals signals, Clock clock, Duration lease, Function<String, JobEnvironment> environments) {
+              JobSignals signals, Clock clock, Duration lease, Function<String, JobEnvironment> environments,
+              JobSkills skills) {
+        this.skills = skills;
         this.db = db;
         this.jobs = jobs;
         this.checkpoints = checkpoints;
@@ -66,6 +76,11 @@ final class JobRunner {
     /** Runs the job {@code owner} claimed until it stops, pauses, is canceled, or the server stops. */
     void run(String jobId, String owner) {
         StepInterrupts.Token token = signals.interrupts().register(jobId);
+        // the job's skill sessions live while this worker runs it: a stop, pause, cancel or
+        // shutdown returns from here and closes them, with every process they started
+        JobSkills.Scope scope = skills.scope(jobId);
+        Runnable closeOnCancel = scope::close;
+        token.onCancel(closeOnCancel);
         try {
             Prepared next = null;
             while (true) {
@@ -79,12 +94,16 @@ final class JobRunner {
                 Instant started = now();
                 StepResult step;
                 try {
-                    step = take(p, token);
+                    step = take(p, token, scope);
                 } catch (InterruptedException e) {
                     // Canceled (the API already wrote it) or the server stops: nothing of the step is kept.
                     release(jobId, owner);
                     signals.changed(jobId);
                     return;
+                }
+                if (step.jobStatus() != null) {
+                    // the job ends with this step: its skill processes are gone before anyone sees it ended
+                    scope.close();
                 }
                 next = db.inTransaction(tx -> commit(tx, jobId, owner, p, step, started));
                 signals.changed(jobId);
@@ -96,6 +115,7 @@ final class JobRunner {
                 }
             }
         } finally {
+            scope.close();
             signals.interrupts().unregister(jobId, token);
         }
     }
@@ -138,7 +158,7 @@ final class JobRunner {
     }
 
     /** Takes one step of the top run; its number counts through the whole job, as core counts it. */
-    private StepResult take(Prepared p, StepInterrupts.Token token) throws InterruptedException {
+    private StepResult take(Prepared p, StepInterrupts.Token token, JobSkills.Scope scope) throws InterruptedException {
         ObjectNode run = p.state().top();
         int stepNumber = p.job().totalSteps + 1;
         run.put("stepNumber", run.path("stepNumber").asInt() + 1);
@@ -158,17 +178,25 @@ final class JobRunner {
         String answer = run.hasNonNull("answer") ? run.get("answer").asText() : null;
         String delegateResult = run.hasNonNull("delegateResult") ? run.get("delegateResult").asText() : null;
         String organizationId = p.job().organizationId;
+        String toolResult = run.hasNonNull("toolResult") ? run.get("toolResult").asText() : null;
         JobEnvironment environment = JobEnvironment.lazy(() -> environments.apply(organizationId));
         StepContext ctx = new StepContext(p.job().query, run.path("query").asText(), p.state().inDelegate(),
                 member.expert(), p.job().model, answer, (ObjectNode) run.get("memo"),
                 millis -> sleep(p.job().id, token, millis), JobJson.files(p.job().filesJson),
                 ReasoningBudget.fromStored(p.job().reasoningBudget), delegateResult, delegates(p.definition(), member),
-                environment);
+                environment, () -> offered(p, member, environment, scope), toolResult);
         try {
             Action action = p.provider().next(ctx);
             run.put("retries", 0);
             run.remove("answer");
             run.remove("delegateResult");
+            run.remove("toolResult");
+            if (action instanceof Action.UseTool t && t.resultText() == null) {
+                ToolResult result = callTool(p, member, t, ctx.environment(), scope, token);
+                // the provider sees the result at its next step, as that call's result
+                run.put("toolResult", resultText(result));
+                return recorder.tool(t, result);
+            }
             return recorder.of(action);
         } catch (ProviderFailure unscrubbed) {
             // Every failure of a step passes here on its way to the job, its checkpoint, the
@@ -188,6 +216,56 @@ final class JobRunner {
             LOG.warn("provider {} failed on job {}: {} at {}", p.provider().name(), p.job().id, f.getMessage(),
                     e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
             return recorder.error(f);
+        }
+    }
+
+    /** The tools of the member's skills, for the model; a skill that cannot start stops the job naming it. */
+    private List<OfferedTool> offered(Prepared p, Definition.Member member, JobEnvironment env, JobSkills.Scope scope)
+            throws ProviderFailure {
+        if (SkillSpecs.of(member.expert()).isEmpty()) {
+            return List.of();
+        }
+        try {
+            return scope.of(member.key(), member.expert(), p.state(), env).tools().stream()
+                    .map(t -> new OfferedTool(t.skillName(), t.name(), t.description(), t.inputSchema())).toList();
+        } catch (SkillStartException e) {
+            throw new ProviderFailure("SkillStartError", e.getMessage(), false);
+        }
+    }
+
+    /** A result as the model reads it: its text parts, with a note for each image or file. */
+    private static String resultText(ToolResult result) {
+        StringBuilder b = new StringBuilder();
+        for (ResultPart part : result.parts()) {
+            if (b.length() > 0) {
+                b.append("\n");
+            }
+            if (part instanceof ResultPart.Text t) {
+                b.append(t.text());
+            } else if (part instanceof ResultPart.ImageInline i) {
+                b.append("[image ").append(i.mimeType()).append(", ").append(i.encodedData().length()).append(" base64 characters]");
+            } else if (part instanceof ResultPart.FileInline f) {
+                b.append("[file ").append(f.mimeType()).append(", ").append(f.encodedData().length()).append(" base64 characters]");
+            }
+        }
+        return b.toString();
+    }
+
+    /** Runs a tool through the member's skills; an unknown tool or a skill that cannot start is an error result. */
+    private ToolResult callTool(Prepared p, Definition.Member member, Action.UseTool t, JobEnvironment env,
+                                JobSkills.Scope scope, StepInterrupts.Token token) throws InterruptedException {
+        try {
+            SkillSet set = scope.of(member.key(), member.expert(), p.state(), env);
+            return set.call(t.toolName(), t.args());
+        } catch (UnknownToolException e) {
+            return new ToolResult(t.skillName(), t.toolName(), List.of(new ResultPart.Text(e.getMessage())));
+        } catch (SkillStartException e) {
+            return new ToolResult(t.skillName(), t.toolName(), List.of(new ResultPart.Text(
+                    "Error calling tool " + t.toolName() + ": " + e.getMessage())));
+        } finally {
+            if (token.canceled()) {
+                throw new InterruptedException(token.shutdownRequested() ? "the server stops" : "the job was canceled");
+            }
         }
     }
 

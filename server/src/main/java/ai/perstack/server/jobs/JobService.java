@@ -64,6 +64,13 @@ public final class JobService {
         this.clock = clock;
     }
 
+    private volatile ai.perstack.server.skills.StdioPolicy stdioPolicy = ai.perstack.server.skills.StdioPolicy.NONE;
+
+    /** The operator's rule for stdio skills, checked when a job starts (default: none may start). */
+    public void setStdioPolicy(ai.perstack.server.skills.StdioPolicy policy) {
+        this.stdioPolicy = policy;
+    }
+
     /** The rule application deletion follows: not while a job of it is queued, running or paused. */
     public ApplicationService.DeletionGuard deletionGuard() {
         return (tx, organizationId, applicationId) -> {
@@ -110,6 +117,7 @@ public final class JobService {
             checkSecret(tx, org, provider, v);
             if (definition != null) {
                 checkQuery(v, provider, in.query(), definition.experts().path(0));
+                SkillSpecs.refusals(definition.experts(), stdioPolicy).forEach(v::fail);
             }
             v.throwIfInvalid();
             Instant now = now();

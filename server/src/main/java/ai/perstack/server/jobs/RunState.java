@@ -79,6 +79,11 @@ final class RunState {
         return (ArrayNode) root.get("runs");
     }
 
+    /** The whole state (the todo list lives beside the runs, as {@code todos}). */
+    ObjectNode root() {
+        return root;
+    }
+
     String toJson() {
         return root.toString();
     }

@@ -15,17 +15,29 @@ public final class StepInterrupts {
     static final class Token {
         private boolean canceled;
         private boolean shutdown;
+        private final java.util.List<Runnable> onCancel = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-        synchronized void cancel() {
-            canceled = true;
-            notifyAll();
+        void cancel() {
+            synchronized (this) {
+                canceled = true;
+                notifyAll();
+            }
+            onCancel.forEach(Runnable::run);
         }
 
         /** Ends the wait because the server stops (the job is not canceled). */
-        synchronized void shutdown() {
-            shutdown = true;
-            canceled = true;
-            notifyAll();
+        void shutdown() {
+            synchronized (this) {
+                shutdown = true;
+                canceled = true;
+                notifyAll();
+            }
+            onCancel.forEach(Runnable::run);
+        }
+
+        /** Runs {@code hook} when the job is canceled or the server stops (ends running tool calls). */
+        void onCancel(Runnable hook) {
+            onCancel.add(hook);
         }
 
         synchronized boolean shutdownRequested() {

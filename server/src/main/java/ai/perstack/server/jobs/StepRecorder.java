@@ -73,6 +73,13 @@ final class StepRecorder {
         throw new IllegalStateException("unknown action " + action);
     }
 
+    /** The step of a tool the runtime ran: core's activity for the call and its result. */
+    StepResult tool(Action.UseTool t, ai.perstack.server.skills.ToolResult result) {
+        ObjectNode activity = ToolActivities.fill(activity("generalTool"), t.args(), result);
+        reasoning(activity, t);
+        return step(JobStatus.CP_PROCEEDING, activity, fields(), t.usage(), null, null);
+    }
+
     /** The step that records the delegates' results coming back ({@code count} of them). */
     StepResult delegationComplete(int count) {
         return step(JobStatus.CP_PROCEEDING, activity("delegationComplete").put("count", count), fields(), Usage.NONE,

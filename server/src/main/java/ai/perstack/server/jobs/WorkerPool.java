@@ -47,15 +47,18 @@ public final class WorkerPool implements AutoCloseable {
     /** A pool whose jobs see an empty environment (enough for the {@code mock} provider). */
     public WorkerPool(Database db, JobRepository jobs, CheckpointRepository checkpoints, Providers providers,
                       JobSignals signals, Clock clock, int size) {
-        this(db, jobs, checkpoints, providers, signals, clock, size, organizationId -> JobEnvironment.empty());
+        this(db, jobs, checkpoints, providers, signals, clock, size, organizationId -> JobEnvironment.empty(),
+                SkillSettings.of(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "perstack-workspaces"),
+                        ai.perstack.server.skills.StdioPolicy.NONE, false));
     }
 
     /**
      * A pool of {@code size} workers; {@code environments} gives the secrets and variables of an
-     * organization (by id) to the providers of its jobs.
+     * organization (by id) to the providers and skills of its jobs; {@code skills} says how skills run.
      */
     public WorkerPool(Database db, JobRepository jobs, CheckpointRepository checkpoints, Providers providers,
-                      JobSignals signals, Clock clock, int size, Function<String, JobEnvironment> environments) {
+                      JobSignals signals, Clock clock, int size, Function<String, JobEnvironment> environments,
+                      SkillSettings skills) {
         if (size < 1) {
             throw new IllegalArgumentException("a worker pool needs at least one worker");
         }
@@ -63,7 +66,9 @@ public final class WorkerPool implements AutoCloseable {
         this.jobs = jobs;
         this.signals = signals;
         this.clock = clock;
-        this.runner = new JobRunner(db, jobs, checkpoints, providers, signals, clock, LEASE, environments);
+        this.runner = new JobRunner(db, jobs, checkpoints, providers, signals, clock, LEASE, environments,
+                new JobSkills(new ai.perstack.server.workspaces.Workspaces(skills.workspacesDir()), skills.stdioPolicy(),
+                        skills.allowLoopbackHttp(), skills.limits(), skills.hostEnv()));
         if (!db.isPostgres()) {
             int released = db.inTransaction(jobs::releaseAllClaims);
             if (released > 0) {

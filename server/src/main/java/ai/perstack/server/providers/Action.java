@@ -17,11 +17,15 @@ public sealed interface Action {
     }
 
     /**
-     * A call of a tool of {@code skillName} that the runtime records with its text result (core's
-     * {@code generalTool}); the mock provider's working step.
+     * A call of a tool of {@code skillName}. With a {@code resultText} the runtime records it as is
+     * (core's {@code generalTool}; the mock provider's working step); without one the runtime runs
+     * the tool through the expert's skills and records its real result.
      */
-    record UseTool(String skillName, String toolName, ObjectNode args, String resultText, Usage usage)
-            implements Action {
+    record UseTool(String skillName, String toolName, ObjectNode args, String resultText, Usage usage,
+                   String toolCallId, String reasoning) implements Action {
+        public UseTool(String skillName, String toolName, ObjectNode args, String resultText, Usage usage) {
+            this(skillName, toolName, args, resultText, usage, null, null);
+        }
     }
 
     /** The base tool {@code todo} adding {@code titles} to an empty list (core's {@code todo} activity). */

@@ -33,6 +33,12 @@ public final class MockProvider implements ModelProvider {
             throw new IllegalArgumentException("/ask needs an interactive skill with a tool on expert "
                     + coordinator.path("key").asText());
         }
+        for (MockScript.ToolCall call : script.tools) {
+            if (!coordinator.path("skills").has(call.skill())) {
+                throw new IllegalArgumentException("/tool: " + call.skill() + " is not a skill of expert "
+                        + coordinator.path("key").asText());
+            }
+        }
         if (script.delegateKey != null && !delegates(coordinator, script.delegateKey)) {
             throw new IllegalArgumentException("/delegate: " + script.delegateKey + " is not a delegate of expert "
                     + coordinator.path("key").asText());
@@ -60,6 +66,11 @@ public final class MockProvider implements ModelProvider {
         return switch (script.kindAt(position)) {
             case QUERY -> new Action.Query(input, usage(input, ""));
             case TODO -> new Action.Todo(script.todos, usage(input, String.join("; ", script.todos)));
+            case TOOL -> {
+                MockScript.ToolCall call = script.tools.get(position - script.firstToolPosition());
+                yield new Action.UseTool(call.skill(), call.tool(), call.args().deepCopy(), null,
+                        usage(input, call.args().toString()));
+            }
             case WORK -> {
                 String note = "Working on: " + script.task;
                 ObjectNode args = JsonNodeFactory.instance.objectNode().put("step", position - script.firstWorkPosition() + 1);

@@ -16,10 +16,18 @@ final class MockScript {
     static final int MAX_STEPS = 10_000;
     static final long MAX_SLEEP_MS = 600_000;
 
-    enum Kind { QUERY, TODO, WORK, DELEGATE, ASK, COMPLETE }
+    enum Kind { QUERY, TODO, TOOL, WORK, DELEGATE, ASK, COMPLETE }
+
+    /** One {@code /tool SKILL TOOL {json}} line: a real tool call the runtime runs. */
+    record ToolCall(String skill, String tool, com.fasterxml.jackson.databind.node.ObjectNode args) {
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    /** At most this many /tool lines in one query. */
+    static final int MAX_TOOLS = 100;
 
     String task = "";
-    int steps = 1;
+    int steps = -1;
     long sleepMs;
     String ask;
     String delegateKey;
@@ -27,6 +35,7 @@ final class MockScript {
     boolean fail;
     boolean failOnce;
     List<String> todos;
+    final List<ToolCall> tools = new ArrayList<>();
 
     /** Parses a query. @throws IllegalArgumentException naming the bad directive */
     static MockScript parse(String query) {
@@ -42,6 +51,13 @@ final class MockScript {
             String[] parts = trimmed.split("\\s+", 2);
             String name = parts[0];
             String arg = parts.length > 1 ? parts[1].strip() : "";
+            if (name.equals("/tool")) {
+                s.tools.add(tool(arg));
+                if (s.tools.size() > MAX_TOOLS) {
+                    throw new IllegalArgumentException("/tool may be given at most " + MAX_TOOLS + " times");
+                }
+                continue;
+            }
             if (!seen.add(name)) {
                 throw new IllegalArgumentException("directive " + name + " may be given once");
             }
@@ -62,11 +78,35 @@ final class MockScript {
                 case "/todo" -> s.todos = Arrays.stream(required(name, arg).split(";"))
                         .map(String::strip).filter(t -> !t.isEmpty()).toList();
                 default -> throw new IllegalArgumentException("unknown mock directive " + name
-                        + " (known: /steps, /sleep, /ask, /delegate, /fail, /fail-once, /todo)");
+                        + " (known: /steps, /sleep, /ask, /delegate, /fail, /fail-once, /todo, /tool)");
             }
         }
         s.task = String.join("\n", taskLines).strip();
+        if (s.steps < 0) {
+            // one working step by default; with /tool lines the tools are the work
+            s.steps = s.tools.isEmpty() ? 1 : 0;
+        }
         return s;
+    }
+
+    private static ToolCall tool(String arg) {
+        String[] parts = arg.split("\\s+", 3);
+        if (parts.length < 2 || parts[0].isEmpty()) {
+            throw new IllegalArgumentException("/tool needs a skill name, a tool name and optional JSON arguments");
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode args = JSON.createObjectNode();
+        if (parts.length == 3 && !parts[2].isBlank()) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode parsed = JSON.readTree(parts[2]);
+                if (!(parsed instanceof com.fasterxml.jackson.databind.node.ObjectNode o)) {
+                    throw new IllegalArgumentException("/tool arguments must be a JSON object");
+                }
+                args = o;
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalArgumentException("/tool arguments are not valid JSON: " + e.getOriginalMessage());
+            }
+        }
+        return new ToolCall(parts[0], parts[1], args);
     }
 
     private static long number(String name, String arg, long max) {
@@ -95,9 +135,14 @@ final class MockScript {
         return true;
     }
 
+    /** The position of the first /tool step. */
+    int firstToolPosition() {
+        return todos != null ? 2 : 1;
+    }
+
     /** The position of the first working step. */
     int firstWorkPosition() {
-        return todos != null ? 2 : 1;
+        return firstToolPosition() + tools.size();
     }
 
     /** The kind of the step at {@code position}; positions past the end are {@code COMPLETE}. */
@@ -113,6 +158,10 @@ final class MockScript {
             }
             p--;
         }
+        if (p < tools.size()) {
+            return Kind.TOOL;
+        }
+        p -= tools.size();
         if (p < steps) {
             return Kind.WORK;
         }

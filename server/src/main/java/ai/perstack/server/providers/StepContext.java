@@ -21,11 +21,13 @@ import java.util.Map;
  * @param delegateResult  the result of the delegate this run handed work to, not yet given to the provider, or null
  * @param delegates       the experts this run's expert can delegate to, by the key it names them with
  * @param environment     the secrets and variables of the job's organization
+ * @param tools           the tools of the expert's skills, listed on demand
+ * @param toolResult      the text result of the tool this run called last, not yet given to the provider, or null
  */
 public record StepContext(String jobQuery, String runQuery, boolean delegate, JsonNode expert, String model,
                           String answer, ObjectNode memo, Sleeper sleeper, List<String> files,
                           ReasoningBudget reasoningBudget, String delegateResult, Map<String, JsonNode> delegates,
-                          JobEnvironment environment) {
+                          JobEnvironment environment, OfferedTool.Catalog tools, String toolResult) {
 
     /** Waits, returning early with {@link InterruptedException} when the job is canceled or the server stops. */
     @FunctionalInterface

@@ -119,6 +119,24 @@ abstract class ProviderScenarios {
             expertKey = scope;
         }
 
+        /** A second expert, {@code <scope>-skilled}, with the built-in base and the test MCP server as skills. */
+        String skilledExpert() {
+            String scope = expertKey + "-skilled";
+            Map<String, Object> testServer = Map.of("type", "mcpStdioSkill",
+                    "command", java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "args", List.of("-cp", System.getProperty("java.class.path"),
+                            ai.perstack.server.skills.TestMcpServer.class.getName()),
+                    "pick", List.of("echo"));
+            List<Object> experts = List.of(Map.of("key", "main", "name", "main", "instruction", MAIN_INSTRUCTION,
+                    "skills", Map.of("@perstack/base", Map.of("type", "mcpStdioSkill", "command", "npx",
+                            "packageName", "@perstack/base", "omit", List.of("exec"), "rule", "Keep notes short."),
+                            "t", testServer)));
+            String draftId = expect(api.post("/api/v1/experts/" + scope + "/drafts",
+                    Map.of("applicationId", applicationId, "experts", experts)), 201).data("draft").get("id").asText();
+            expect(api.post("/api/v1/experts/" + scope + "/drafts/" + draftId + "/version", Map.of("version", "1.0.0")), 201);
+            return scope;
+        }
+
         void secret(String name, String value) {
             expect(api.post("/api/v1/env/secrets", Map.of("name", name, "value", value)), 201);
         }
@@ -219,7 +237,8 @@ abstract class ProviderScenarios {
         assertThat(receivedKey(r)).isEqualTo(key);
         JsonNode body = r.json();
         assertThat(body.get("model").asText()).isEqualTo("test-model");
-        assertThat(system(body)).isEqualTo(MAIN_INSTRUCTION);
+        assertThat(system(body)).startsWith("You are Perstack").contains("---\n(The expert's instruction)\n" + MAIN_INSTRUCTION)
+                .contains("About \"helper\":\nAdds numbers");
         assertThat(firstUserText(body)).isEqualTo("Say hello\n\nFiles:\n- notes.txt\n- data.csv");
         assertThat(toolNames(body)).containsExactly("ask__askUser", "delegate__helper");
         assertThat(toolParameters(body, "ask__askUser").get("properties").get("question").get("type").asText())
@@ -261,6 +280,36 @@ abstract class ProviderScenarios {
         assertHistoryKept(requests.get(0).json(), second);
     }
 
+    @Test
+    void skillToolCallsRunInTheRuntimeAndTheirResultsGoBackAsToolResults() {
+        String skilled = f.skilledExpert();
+        stub.then(Reply.json(200, toolCallReply(null,
+                        new Call("call_w", "writeTextFile", "{\"path\":\"notes.txt\",\"text\":\"hi\"}"),
+                        new Call("call_e", "echo", "{\"text\":\"yo\"}"))))
+                .then(Reply.json(200, textReply("Wrote it", null, 30, 3)));
+        String id = expect(f.api.post("/api/v1/jobs", Map.of("applicationId", f.applicationId, "expertKey", skilled,
+                "provider", provider(), "query", "Write notes")), 201).data("job").get("id").asText();
+        JsonNode job = f.await(id, "completed");
+        assertThat(job.get("result").asText()).isEqualTo("Wrote it");
+        List<JsonNode> cps = f.checkpoints(id);
+        assertThat(cps).extracting(c -> c.get("activity").get("type").asText())
+                .containsExactly("query", "writeTextFile", "generalTool", "complete");
+        assertThat(cps.get(1).get("activity").get("path").asText()).isEqualTo("notes.txt");
+        assertThat(cps.get(2).get("activity").get("result").get(0).get("text").asText()).isEqualTo("yo");
+        List<Recorded> requests = stub.requests();
+        assertThat(requests).hasSize(2);
+        List<String> offered = toolNames(requests.get(0).json());
+        assertThat(system(requests.get(0).json())).contains("\"@perstack/base\" skill rules:\nKeep notes short.");
+        assertThat(offered).contains("writeTextFile", "readTextFile", "attemptCompletion", "echo")
+                .doesNotContain("exec", "pid");
+        assertThat(toolParameters(requests.get(0).json(), "writeTextFile").get("required").toString())
+                .isEqualTo("[\"path\",\"text\"]");
+        JsonNode second = requests.get(1).json();
+        assertThat(assistantToolCallIds(second)).containsExactly("call_w", "call_e");
+        assertThat(toolResult(second, "call_w")).isEqualTo("{\"path\":\"notes.txt\",\"text\":\"hi\"}");
+        assertThat(toolResult(second, "call_e")).isEqualTo("yo");
+    }
+
     /** The second request carries the first reply as the model gave it; subclasses add their own checks. */
     void assertHistoryKept(JsonNode first, JsonNode second) {
     }
@@ -293,11 +342,13 @@ abstract class ProviderScenarios {
         List<Recorded> requests = stub.requests();
         assertThat(requests).hasSize(3);
         JsonNode helper = requests.get(1).json();
-        assertThat(system(helper)).isEqualTo(HELPER_INSTRUCTION);
+        assertThat(system(helper)).contains(HELPER_INSTRUCTION).doesNotContain(MAIN_INSTRUCTION);
         assertThat(firstUserText(helper)).isEqualTo("Add 2 and 40");
-        assertThat(toolNames(helper)).isEmpty();
+        // the helper has no skills listed, so it gets core's default: the base skill, and nothing else
+        assertThat(toolNames(helper)).contains("writeTextFile", "attemptCompletion").doesNotContain("ask__askUser")
+                .noneMatch(n -> n.startsWith("delegate__"));
         JsonNode back = requests.get(2).json();
-        assertThat(system(back)).isEqualTo(MAIN_INSTRUCTION);
+        assertThat(system(back)).isEqualTo(system(requests.get(0).json()));
         assertThat(toolResult(back, "call_sum")).isEqualTo("42");
     }
 

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * subclasses only speak their wire format. A run goes:
  * <ol>
  * <li>the query step (checkpoint {@code init}): the conversation starts with the run's query;</li>
- * <li>each further step calls the model once with the expert's instruction as the system prompt,
+ * <li>each further step calls the model once with core's system prompt (instruction, skill rules, delegates),
  *     the conversation, and the expert's interactive tools and delegates as function tools:
  *     <ul>
  *     <li>a reply with text and no tool call completes the run with that text;</li>
@@ -83,6 +83,8 @@ public abstract class ChatProvider implements ModelProvider {
         ObjectNode memo = ctx.memo();
         if (!memo.has("messages")) {
             memo.putArray("messages").add(Conversation.user(userText(ctx)));
+            // built once, when the run starts, as core builds it at status init
+            memo.put("system", SystemPrompt.of(ctx.expert(), ctx.delegates(), java.time.Instant.now()));
             memo.putArray("pending");
             memo.putArray("results");
             return new Action.Query(ctx.runQuery(), Usage.NONE);
@@ -95,8 +97,12 @@ public abstract class ChatProvider implements ModelProvider {
         ArrayNode results = memo.withArray("results").deepCopy();
         JsonNode awaiting = memo.get("awaiting");
         if (awaiting != null && !awaiting.isNull()) {
-            boolean delegate = "delegate".equals(awaiting.path("kind").asText());
-            String content = delegate ? ctx.delegateResult() : ctx.answer();
+            String kind = awaiting.path("kind").asText();
+            String content = switch (kind) {
+                case "delegate" -> ctx.delegateResult();
+                case "skill" -> ctx.toolResult();
+                default -> ctx.answer();
+            };
             if (content == null) {
                 throw new ProviderFailure("MissingToolResult", "the run waits for the result of tool call "
                         + awaiting.path("id").asText() + " (" + awaiting.path("name").asText() + ") but has none", false);
@@ -114,9 +120,10 @@ public abstract class ChatProvider implements ModelProvider {
         if (!results.isEmpty()) {
             messages.add(Conversation.toolResults(results));
         }
-        Map<String, ChatTool> tools = ChatTool.forExpert(ctx.expert(), ctx.delegates());
+        Map<String, ChatTool> tools = ChatTool.forExpert(ctx.expert(), ctx.delegates(), ctx.tools().list());
         ChatRequest request = new ChatRequest(ctx.model() != null ? ctx.model() : defaultModel(),
-                ctx.expert().path("instruction").asText(""), messages, tools.values(), ctx.reasoningBudget());
+                memo.hasNonNull("system") ? memo.get("system").asText() : ctx.expert().path("instruction").asText(""),
+                messages, tools.values(), ctx.reasoningBudget());
         ChatReply reply;
         try {
             reply = call(request, ctx);
@@ -175,7 +182,9 @@ public abstract class ChatProvider implements ModelProvider {
         }
         ObjectNode call = NODES.objectNode().put("id", c.id()).put("name", c.name());
         call.set("args", c.args());
-        if (tool.isDelegate()) {
+        if (tool.isSkillTool()) {
+            call.put("kind", "skill").put("skillName", tool.skillName()).put("toolName", tool.toolName());
+        } else if (tool.isDelegate()) {
             JsonNode query = c.args().get("query");
             if (query == null || !query.isTextual() || query.asText().isBlank()) {
                 throw new ProviderFailure("MalformedResponse", name() + " called " + c.name()
@@ -191,6 +200,10 @@ public abstract class ChatProvider implements ModelProvider {
     private static Action dispatch(ObjectNode memo, ObjectNode call, Usage usage, String reasoning) {
         memo.putObject("awaiting").put("id", call.path("id").asText()).put("name", call.path("name").asText())
                 .put("kind", call.path("kind").asText());
+        if ("skill".equals(call.path("kind").asText())) {
+            return new Action.UseTool(call.path("skillName").asText(), call.path("toolName").asText(),
+                    (ObjectNode) call.get("args"), null, usage, call.path("id").asText(), reasoning);
+        }
         if ("delegate".equals(call.path("kind").asText())) {
             return new Action.Delegate(call.path("delegateTo").asText(), call.path("args").path("query").asText(),
                     usage, call.path("id").asText(), reasoning);

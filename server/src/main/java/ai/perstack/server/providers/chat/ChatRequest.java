@@ -7,7 +7,7 @@ import java.util.Collection;
  * One model call, before it is put into a provider's wire format.
  *
  * @param model           the model to call
- * @param system          the system prompt: the expert's instruction
+ * @param system          the system prompt (see {@link SystemPrompt})
  * @param messages        the conversation so far, in {@link Conversation} form
  * @param tools           the tools offered
  * @param reasoningBudget the job's reasoning budget

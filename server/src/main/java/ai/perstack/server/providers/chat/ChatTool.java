@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
  * @param skillName   the interactive skill, or null for a delegate
  * @param toolName    the tool of the skill, or null for a delegate
  * @param delegateTo  the delegate's key as the expert names it, or null for an interactive tool
+ * @param kind        interactive tool, delegate, or a running skill's tool
  */
 public record ChatTool(String name, String description, ObjectNode parameters, String skillName, String toolName,
-                       String delegateTo) {
+                       String delegateTo, Kind kind) {
     private static final Pattern INVALID = Pattern.compile("[^a-zA-Z0-9_-]");
     private static final int MAX_NAME = 64;
     private static final com.fasterxml.jackson.databind.ObjectMapper SCHEMA_READER = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -31,9 +32,33 @@ public record ChatTool(String name, String description, ObjectNode parameters, S
         return delegateTo != null;
     }
 
+    /** Whether this is a tool of a running skill (MCP or base), which the runtime calls. */
+    public boolean isSkillTool() {
+        return delegateTo == null && kind == Kind.SKILL;
+    }
+
+    /** What kind of tool a name stands for. */
+    public enum Kind { INTERACTIVE, DELEGATE, SKILL }
+
     /** The tools offered to {@code expert}, by name, in definition order: interactive tools, then delegates. */
     public static Map<String, ChatTool> forExpert(JsonNode expert, Map<String, JsonNode> delegates) {
+        return forExpert(expert, delegates, java.util.List.of());
+    }
+
+    /**
+     * The tools offered to {@code expert}: its skills' tools under their raw names (the first skill
+     * listing a name wins, as core routes calls), then interactive tools, then delegates.
+     */
+    public static Map<String, ChatTool> forExpert(JsonNode expert, Map<String, JsonNode> delegates,
+                                                  java.util.List<ai.perstack.server.providers.OfferedTool> skillTools) {
         Map<String, ChatTool> tools = new LinkedHashMap<>();
+        for (ai.perstack.server.providers.OfferedTool t : skillTools) {
+            String name = sanitize(t.name());
+            if (!tools.containsKey(name)) {
+                tools.put(name, new ChatTool(name, t.description() == null ? "" : t.description(),
+                        objectSchema(t.inputSchema()), t.skillName(), t.name(), null, Kind.SKILL));
+            }
+        }
         for (Iterator<Map.Entry<String, JsonNode>> skills = expert.path("skills").fields(); skills.hasNext(); ) {
             Map.Entry<String, JsonNode> skill = skills.next();
             if (!"interactiveSkill".equals(skill.getValue().path("type").asText())) {
@@ -47,7 +72,7 @@ public record ChatTool(String name, String description, ObjectNode parameters, S
                     description = skill.getValue().path("description").asText("");
                 }
                 tools.put(name, new ChatTool(name, description, objectSchema(tool.getValue().get("inputJsonSchema")),
-                        skill.getKey(), tool.getKey(), null));
+                        skill.getKey(), tool.getKey(), null, Kind.INTERACTIVE));
             }
         }
         for (JsonNode d : expert.path("delegates")) {
@@ -65,7 +90,7 @@ public record ChatTool(String name, String description, ObjectNode parameters, S
             parameters.putObject("properties").putObject("query").put("type", "string")
                     .put("description", "The task for the expert, with everything it needs to know");
             parameters.putArray("required").add("query");
-            tools.put(name, new ChatTool(name, description, parameters, null, null, key));
+            tools.put(name, new ChatTool(name, description, parameters, null, null, key, Kind.DELEGATE));
         }
         return tools;
     }

@@ -1,0 +1,149 @@
+package ai.perstack.server.workspaces;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The user's side of a workspace: files handed in (upload), listed and taken out (download).
+ * Names are relative paths with {@code /} separators; they go through the same confinement as
+ * the job's own paths, and more: no absolute path, no {@code ~}, no {@code .} or {@code ..}
+ * segment, no backslash or control character. An upload is written to a temporary file and
+ * moved into place only when complete and within the limits, so nothing is half-written.
+ */
+public final class WorkspaceFiles {
+    /** The longest file name core allows for a job file. */
+    public static final int MAX_NAME_LENGTH = 10240;
+
+    private WorkspaceFiles() {
+    }
+
+    /**
+     * Checks a user-given file name; returns the rule it breaks, or null when it is fine.
+     */
+    public static String nameProblem(String name) {
+        if (name == null || name.isEmpty()) {
+            return "must not be empty";
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            return "must be at most " + MAX_NAME_LENGTH + " characters";
+        }
+        if (name.startsWith("/") || name.startsWith("~")) {
+            return "must be a relative path";
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '\\') {
+                return "must not contain control characters or backslashes";
+            }
+        }
+        for (String segment : name.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return "must not have empty, '.' or '..' segments";
+            }
+        }
+        if (name.split("/", 2)[0].equalsIgnoreCase(Workspace.RESERVED)) {
+            return "must not be in the reserved directory '" + Workspace.RESERVED + "'";
+        }
+        return null;
+    }
+
+    /**
+     * Writes {@code content} to {@code name} in the workspace, replacing a file of that name.
+     * At most {@code maxBytes} are read; more fails the upload and leaves nothing behind.
+     *
+     * @return the number of bytes written
+     * @throws PathRefusedException when the name breaks a rule or the content is too large
+     */
+    public static long put(Workspace workspace, String name, InputStream content, long maxBytes)
+            throws PathRefusedException, IOException {
+        String problem = nameProblem(name);
+        if (problem != null) {
+            throw new PathRefusedException("file name " + problem + ": " + name);
+        }
+        Path target = workspace.resolve(name);
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(target)) {
+            throw new PathRefusedException("file name names a directory or a link: " + name);
+        }
+        Files.createDirectories(target.getParent());
+        // the parent may have been created just now; check again that it is really inside
+        workspace.resolve(name);
+        Path temp = Files.createTempFile(target.getParent(), ".upload-", ".part");
+        try {
+            long written = 0;
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n; (n = content.read(buffer)) >= 0; ) {
+                    written += n;
+                    if (written > maxBytes) {
+                        throw new PathRefusedException("file is larger than " + maxBytes + " bytes: " + name);
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return written;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Every regular file in the workspace, sorted by path; symlinks are not followed and the
+     * reserved directory is left out.
+     */
+    public static List<WorkspaceFile> list(Workspace workspace) throws IOException {
+        List<WorkspaceFile> files = new ArrayList<>();
+        Path root = workspace.root();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return workspace.isReserved(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && !file.getFileName().toString().startsWith(".upload-")) {
+                    files.add(new WorkspaceFile(workspace.relative(file), attrs.size(),
+                            attrs.lastModifiedTime().toInstant()));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        files.sort(Comparator.comparing(WorkspaceFile::path));
+        return files;
+    }
+
+    /**
+     * The regular file {@code name} names, for download.
+     *
+     * @throws PathRefusedException when the name breaks a rule, or names no regular file
+     */
+    public static Path open(Workspace workspace, String name) throws PathRefusedException {
+        String problem = nameProblem(name);
+        if (problem != null) {
+            throw new PathRefusedException("file name " + problem + ": " + name);
+        }
+        Path file = workspace.resolve(name);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new PathRefusedException("no such file: " + name);
+        }
+        return file;
+    }
+}

@@ -168,7 +168,7 @@ public final class SkillSet implements AutoCloseable {
     private static SkillSession session(SkillSpec spec, SkillRuntime runtime, ProcessLedger ledger) {
         SkillLimits limits = runtime.limits();
         if (spec instanceof StdioSkillSpec stdio && stdio.isBuiltinBase()) {
-            return new BaseSession(stdio, new BaseSkill(runtime.workspace(), runtime.todos(), runtime.hostEnv()),
+            return new BaseSession(stdio, new BaseSkill(runtime.workspace(), runtime.todos(), runtime.hostEnv(), runtime.policy()),
                     runtime.workspace());
         }
         if (spec instanceof StdioSkillSpec stdio) {

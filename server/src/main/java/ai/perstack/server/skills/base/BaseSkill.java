@@ -1,5 +1,6 @@
 package ai.perstack.server.skills.base;
 
+import ai.perstack.server.skills.StdioPolicy;
 import ai.perstack.server.workspaces.Workspace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,12 +26,18 @@ public final class BaseSkill implements AutoCloseable {
 
     /**
      * @param hostEnv the server's environment, from which only core's safe names reach {@code exec}
+     * @param policy  the operator's rule for processes, which {@code exec} obeys like a stdio skill
      */
-    public BaseSkill(Workspace workspace, TodoStore todos, Map<String, String> hostEnv) {
+    public BaseSkill(Workspace workspace, TodoStore todos, Map<String, String> hostEnv, StdioPolicy policy) {
         this.workspace = workspace;
         this.todos = todos;
         this.files = new FileTools(workspace);
-        this.exec = new ExecTool(files, hostEnv);
+        this.exec = new ExecTool(files, hostEnv, policy);
+    }
+
+    /** A base skill whose {@code exec} may run any command (the tests of the tools themselves). */
+    BaseSkill(Workspace workspace, TodoStore todos, Map<String, String> hostEnv) {
+        this(workspace, todos, hostEnv, StdioPolicy.ANY);
     }
 
     /** The tools, as {@link BaseTools#ALL} lists them. */

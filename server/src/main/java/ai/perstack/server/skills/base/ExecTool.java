@@ -1,5 +1,6 @@
 package ai.perstack.server.skills.base;
 
+import ai.perstack.server.skills.StdioPolicy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,12 +28,14 @@ final class ExecTool implements AutoCloseable {
 
     private final FileTools files;
     private final Map<String, String> hostEnv;
+    private final StdioPolicy policy;
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    ExecTool(FileTools files, Map<String, String> hostEnv) {
+    ExecTool(FileTools files, Map<String, String> hostEnv, StdioPolicy policy) {
         this.files = files;
         this.hostEnv = Map.copyOf(hostEnv);
+        this.policy = policy;
     }
 
     ObjectNode exec(Args args) throws ToolError, IOException, InterruptedException {
@@ -50,6 +53,10 @@ final class ExecTool implements AutoCloseable {
         }
         if (closed) {
             throw new ToolError("Command was canceled: the job is stopping");
+        }
+        String refusal = policy.execRefusal(command);
+        if (refusal != null) {
+            throw new ToolError(refusal);
         }
         List<String> full = new ArrayList<>();
         full.add(command);

@@ -210,6 +210,27 @@ class BaseSkillTest {
     }
 
     @Test
+    void execObeysTheOperatorsProcessPolicyLikeAStdioSkill() throws Exception {
+        String touch = "{\"command\":\"touch\",\"args\":[\"ran\"],\"env\":{},\"cwd\":\".\",\"stdout\":true,\"stderr\":true}";
+        try (BaseSkill none = new BaseSkill(Workspace.at(ws), todos, Map.of(), ai.perstack.server.skills.StdioPolicy.NONE)) {
+            JsonNode refused = JSON.readTree(none.call("exec", JSON.readTree(touch)));
+            assertThat(refused.toString()).contains("exec is not allowed on this server");
+            assertThat(ws.resolve("ran")).doesNotExist();
+            // the other tools stay: the policy is about processes, not files
+            assertThat(JSON.readTree(none.call("writeTextFile", JSON.readTree("{\"path\":\"a.txt\",\"text\":\"x\"}")))
+                    .get("path").asText()).isEqualTo("a.txt");
+        }
+        try (BaseSkill listed = new BaseSkill(Workspace.at(ws), todos,
+                Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")),
+                ai.perstack.server.skills.StdioPolicy.only(java.util.List.of("touch")))) {
+            assertThat(JSON.readTree(listed.call("exec", JSON.readTree(touch.replace("touch", "rm")))).toString())
+                    .contains("command rm is not allowed on this server (allowed: touch)");
+            assertThat(JSON.readTree(listed.call("exec", JSON.readTree(touch))).has("output")).isTrue();
+            assertThat(ws.resolve("ran")).exists();
+        }
+    }
+
+    @Test
     void closeEndsARunningCommandAndItsChildren() throws Exception {
         var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> base.call("exec", json(
                 "{\"command\":\"sh\",\"args\":[\"-c\",\"sleep 300 & echo $! > pid; wait\"],\"env\":{},\"cwd\":\".\","

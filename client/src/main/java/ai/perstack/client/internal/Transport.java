@@ -39,6 +39,8 @@ public final class Transport implements AutoCloseable {
     private final String authorization;
     private final RequestLog log = new RequestLog();
     private final Set<Exchange<?>> pending;
+    /** The overall timeouts of the calls in {@link #pending}. */
+    private final Deadlines deadlines;
     private final Set<Runnable> closeListeners;
     private volatile boolean closed;
     /** The transport whose threads and state this one shares; {@code this} for the owning one. */
@@ -60,6 +62,7 @@ public final class Transport implements AutoCloseable {
         // would keep tens of thousands of dead timeout tasks queued until they expire.
         timerPool.setRemoveOnCancelPolicy(true);
         this.timer = timerPool;
+        this.deadlines = new Deadlines(timerPool, pending);
         if (config.httpClient().isPresent()) {
             this.http = config.httpClient().get();
             this.ownsHttp = false;
@@ -85,6 +88,7 @@ public final class Transport implements AutoCloseable {
         this.timer = owner.timer;
         this.authorization = owner.authorization;
         this.pending = owner.pending;
+        this.deadlines = owner.deadlines;
         this.closeListeners = owner.closeListeners;
         this.owner = owner;
         this.blocking = true;
@@ -222,11 +226,12 @@ public final class Transport implements AutoCloseable {
     }
 
     /** The state of one call across its attempts. */
-    private static final class Exchange<T> {
+    private static final class Exchange<T> implements Deadlines.Watched {
         private final Transport transport;
         private final Call<T> call;
         private final CompletableFuture<ApiResult<T>> result = new CompletableFuture<>();
         private final String idempotencyKey;
+        private final Duration timeout;
         private final long deadline;
         private final int maxRetries;
         private volatile CompletableFuture<HttpResponse<byte[]>> inflight;
@@ -245,7 +250,7 @@ public final class Transport implements AutoCloseable {
             // The caller's key, under any spelling of the header name, is sent as given and never joined by a second one.
             this.idempotencyKey = call.method().equals("POST") && !hasHeader(call.options(), "Idempotency-Key")
                     ? UUID.randomUUID().toString() : null;
-            Duration timeout = transport.timeout(call.options());
+            this.timeout = transport.timeout(call.options());
             this.deadline = System.nanoTime() + timeout.toNanos();
             this.maxRetries = transport.maxRetries(call.options());
         }
@@ -299,28 +304,34 @@ public final class Transport implements AutoCloseable {
                 return false;
             }
             transport.pending.add(this);
-            result.whenComplete((r, e) -> transport.pending.remove(this));
             if (transport.isClosed()) {
+                transport.pending.remove(this);
                 finish(ApiResult.failure(Errors.clientClosed()));
                 return false;
             }
             AutoCloseable registration = signal == null ? null
                     : signal.onAbort(() -> finish(ApiResult.failure(Errors.aborted(signal))));
-            Duration timeout = transport.timeout(call.options());
-            ScheduledFuture<?> timeoutTask;
-            try {
-                timeoutTask = transport.timer.schedule(
-                        () -> finish(ApiResult.failure(Errors.timedOut(timeout))), timeout.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (RejectedExecutionException e) {
+            result.whenComplete((r, e) -> {
+                transport.pending.remove(this);
                 Errors.closeQuietly(registration);
+            });
+            try {
+                transport.deadlines.watch(this);
+            } catch (RejectedExecutionException e) {
                 finish(ApiResult.failure(Errors.clientClosed())); // closed meanwhile
                 return false;
             }
-            result.whenComplete((r, e) -> {
-                timeoutTask.cancel(false);
-                Errors.closeQuietly(registration);
-            });
             return !result.isDone();
+        }
+
+        @Override
+        public long deadline() {
+            return deadline;
+        }
+
+        @Override
+        public void expire() {
+            finish(ApiResult.failure(Errors.timedOut(timeout)));
         }
 
         /** Ends the call with {@code error} unless it has already ended. */

@@ -62,8 +62,7 @@ public final class SseParser {
     private boolean atStreamStart = true;
 
     /** The data buffer as UTF-8 bytes, each data line followed by LF; decoded once at dispatch. */
-    private byte[] data = new byte[INITIAL_CAPACITY];
-    private int dataLength;
+    private final DataBuffer data = new DataBuffer();
     /** The event type buffer; null stands for empty. */
     private String eventType;
     /** The last event ID buffer: set by {@code id} fields, committed at each blank line. */
@@ -210,11 +209,10 @@ public final class SseParser {
         afterCr = false;
         inDataValue = false;
         atStreamStart = true;
-        dataLength = 0;
+        data.clear();
         eventType = null;
         idBuffer = lastEventId;
         line = shrunk(line);
-        data = shrunk(data);
     }
 
     private void endLine(byte[] bytes, int start, int end) {
@@ -265,19 +263,13 @@ public final class SseParser {
     }
 
     private void appendToData(byte[] bytes, int start, int end) {
-        int n = end - start;
-        data = ensureCapacity(data, dataLength + n);
-        System.arraycopy(bytes, start, data, dataLength, n);
-        dataLength += n;
+        data.append(bytes, start, end);
     }
 
     /** Appends the rest of a data line's value and the LF that ends it in the data buffer. */
     private void appendData(byte[] bytes, int start, int end) {
-        int n = end - start;
-        data = ensureCapacity(data, dataLength + n + 1);
-        System.arraycopy(bytes, start, data, dataLength, n);
-        dataLength += n;
-        data[dataLength++] = LF;
+        data.append(bytes, start, end);
+        data.append(LF);
     }
 
     private void processLine(byte[] buf, int start, int end) {
@@ -346,16 +338,14 @@ public final class SseParser {
 
     private void dispatch() {
         lastEventId = idBuffer;
-        if (dataLength == 0) {
+        if (data.isEmpty()) {
             eventType = null;
             return;
         }
         // The buffer always ends with the LF appended after the last data line: drop it.
-        String text = decode(data, 0, dataLength - 1);
+        String text = data.takeAllButLast();
         String type = eventType == null ? "message" : eventType;
-        dataLength = 0;
         eventType = null;
-        data = shrunk(data);
         listener.accept(new SseEvent(type, text, lastEventId));
     }
 
@@ -377,7 +367,7 @@ public final class SseParser {
 
     private static byte[] ensureCapacity(byte[] buf, int needed) {
         if (needed < 0) {
-            throw new OutOfMemoryError("Server-sent event line or data larger than 2 GiB");
+            throw new OutOfMemoryError("Server-sent event line larger than 2 GiB");
         }
         if (needed <= buf.length) {
             return buf;

@@ -82,11 +82,14 @@ public final class BenchMain {
         line("### SSE parser throughput (MB/s, higher is better), " + AbRounds.ROUNDS + " rotating rounds of "
                 + WINDOW_MILLIS + " ms per contender");
         line("");
-        line("Each cell: median (min–max) over the rounds; each ratio is taken inside a round, then the median of those.");
+        line("Each cell: median (min–max) over the rounds, by the wall clock; each ratio is taken inside a round, then "
+                + "the median of those. The \"by CPU time\" ratios divide by this process's CPU time instead (GC and JIT "
+                + "threads included), which ignores time given to other processes.");
         line("");
         line("| corpus | bytes | perstack | okhttp-sse | okhttp-eventsource | floor (decode + LF scan) "
-                + "| perstack ÷ okhttp-sse | perstack ÷ okhttp-eventsource | perstack ÷ floor |");
-        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + "| perstack ÷ okhttp-sse | perstack ÷ okhttp-eventsource | perstack ÷ floor "
+                + "| by CPU time: ÷ okhttp-sse | ÷ okhttp-eventsource | ÷ floor |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String c : corpora) {
             SseCorpus corpus = SseCorpus.of(c);
             StringBuilder wrong = new StringBuilder();
@@ -101,13 +104,16 @@ public final class BenchMain {
                 continue;
             }
             System.out.println("  " + c);
-            List<List<Double>> rounds = SseRounds.run(corpus, WINDOW_MILLIS * 1_000_000);
+            List<List<SseRounds.Throughput>> rounds = SseRounds.run(corpus, WINDOW_MILLIS * 1_000_000);
             StringBuilder row = new StringBuilder("| " + c + " | " + corpus.bytes().length);
             for (int k = 0; k < SseRounds.CONTENDERS.size(); k++) {
-                row.append(" | ").append(AbRounds.column(rounds, k, v -> v).format("%.0f"));
+                row.append(" | ").append(AbRounds.column(rounds, k, SseRounds.Throughput::wallMBs).format("%.0f"));
             }
             for (int peer = 1; peer < SseRounds.CONTENDERS.size(); peer++) {
-                row.append(" | ").append(AbRounds.times(AbRounds.ratio(rounds, 0, peer, v -> v)));
+                row.append(" | ").append(AbRounds.times(AbRounds.ratio(rounds, 0, peer, SseRounds.Throughput::wallMBs)));
+            }
+            for (int peer = 1; peer < SseRounds.CONTENDERS.size(); peer++) {
+                row.append(" | ").append(AbRounds.times(AbRounds.ratio(rounds, 0, peer, SseRounds.Throughput::cpuMBs)));
             }
             line(row.append(" |").toString());
         }

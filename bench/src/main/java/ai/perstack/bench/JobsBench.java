@@ -40,6 +40,12 @@ final class JobsBench {
                 .query(query).provider("mock").build();
     }
 
+    /** A mock job of {@code steps} work steps, with a step budget that lets it run them all (the default is 100). */
+    static StartJobInput job(ServerProcess server, String query, int steps) {
+        return StartJobInput.builder().applicationId(server.app).expertKey("@local/writer")
+                .query(query + "\n/steps " + steps).provider("mock").maxSteps(steps + 10).build();
+    }
+
     /** The jobs rows: H2, PostgreSQL with one {@code serve} process, and with two sharing the database. */
     static void jobsPerSecond(BenchMain main) throws Exception {
         main.line("### Jobs: 3-step mock jobs started and completed per second (32 callers, closed loop)");

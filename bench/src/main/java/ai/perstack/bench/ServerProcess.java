@@ -19,16 +19,28 @@ final class ServerProcess implements AutoCloseable {
     final String bare;
     final String key;
     final String app;
+    /** The JDBC URL of the server's PostgreSQL database, or null on H2. */
+    final String databaseUrl;
 
     ServerProcess(String db, String... jvmArgs) throws IOException {
-        List<String> cmd = new java.util.ArrayList<>(List.of(BenchMain.java(), "-cp", System.getProperty("java.class.path")));
-        cmd.addAll(List.of(jvmArgs));
+        this(List.of(), db, List.of(jvmArgs));
+    }
+
+    /**
+     * A server whose command line starts with {@code prefix} (for example {@code taskset -c 0}) and
+     * whose {@code BenchServer} gets {@code serverArgs} after the database kind.
+     */
+    ServerProcess(List<String> prefix, String db, List<String> jvmArgs, String... serverArgs) throws IOException {
+        List<String> cmd = new java.util.ArrayList<>(prefix);
+        cmd.addAll(List.of(BenchMain.java(), "-cp", System.getProperty("java.class.path")));
+        cmd.addAll(jvmArgs);
         String extra = System.getProperty("bench.serverArgs", "").strip(); // e.g. -XX:StartFlightRecording=...
         if (!extra.isEmpty()) {
             cmd.addAll(List.of(extra.split("\\s+")));
         }
         cmd.add("ai.perstack.bench.server.BenchServer");
         cmd.add(db);
+        cmd.addAll(List.of(serverArgs));
         process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
@@ -48,6 +60,7 @@ final class ServerProcess implements AutoCloseable {
         bare = fields.get("bare");
         key = fields.get("key");
         app = fields.get("app");
+        databaseUrl = fields.get("db");
     }
 
     /** Sends a command and returns the number in its answer. */

@@ -8,11 +8,13 @@ import java.util.Locale;
 /** Iteration figures summarised as the report gives them: median, with min and max. */
 public record Stats(double median, double min, double max, int n) {
 
+    /** The summary of {@code values}; NaN values (an iteration that measured nothing) are left out and not counted. */
     public static Stats of(List<Double> values) {
-        if (values.isEmpty()) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.removeIf(v -> v.isNaN());
+        if (sorted.isEmpty()) {
             return new Stats(Double.NaN, Double.NaN, Double.NaN, 0);
         }
-        List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int n = sorted.size();
         double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;

@@ -31,7 +31,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * and beside it a bare Javalin handler that returns a fixed JSON body of the same size as
  * {@code GET /applications/{id}}: the same framework doing no work, as the yardstick.
  *
- * <p>Prints one line {@code READY base=... bare=... key=... app=...}, then answers commands on
+ * <p>With {@code postgres-attach URL KEY APP} it joins the database of a running one instead, as a
+ * second {@code serve} process sharing it, and seeds nothing.
+ *
+ * <p>Prints one line {@code READY base=... bare=... key=... app=... [db=...]}, then answers commands on
  * stdin: {@code heap} prints the used heap after a GC, {@code peak} the highest used heap seen
  * since the previous {@code peak}. Stops at end of input.
  */
@@ -40,18 +43,31 @@ public final class BenchServer {
     public static void main(String[] args) throws Exception {
         String db = args.length > 0 ? args[0] : "h2";
         Path dir = Files.createTempDirectory("perstack-bench-");
-        String databaseUrl = db.equals("postgres") ? EmbeddedPostgres.start() : null;
-        LocalPlatform platform = LocalPlatform.start(PlatformConfig.builder()
-                .host("127.0.0.1").port(0).dataDir(dir.resolve("data")).databaseUrl(databaseUrl).build());
-        String key = platform.bootstrapApiKey();
+        String databaseUrl;
+        String key;
         String appId;
         String body;
-        try (PerstackClient client = PerstackClient.create(ApiClientConfig.builder()
-                .apiKey(key).baseUrl(platform.baseUrl()).build())) {
-            appId = client.applications().create(CreateApplicationInput.builder().name("bench").build())
-                    .orElseThrow().data().application().id();
-            publishWriter(client, appId);
+        LocalPlatform platform;
+        if (db.equals("postgres-attach")) {
+            // A second serve process on the first one's database: same key and application, no seeding.
+            databaseUrl = args[1];
+            platform = LocalPlatform.start(PlatformConfig.builder()
+                    .host("127.0.0.1").port(0).dataDir(dir.resolve("data")).databaseUrl(databaseUrl).build());
+            key = args[2];
+            appId = args[3];
             body = rawGet(platform.baseUrl() + "/api/v1/applications/" + appId, key);
+        } else {
+            databaseUrl = db.equals("postgres") ? EmbeddedPostgres.start() : null;
+            platform = LocalPlatform.start(PlatformConfig.builder()
+                    .host("127.0.0.1").port(0).dataDir(dir.resolve("data")).databaseUrl(databaseUrl).build());
+            key = platform.bootstrapApiKey();
+            try (PerstackClient client = PerstackClient.create(ApiClientConfig.builder()
+                    .apiKey(key).baseUrl(platform.baseUrl()).build())) {
+                appId = client.applications().create(CreateApplicationInput.builder().name("bench").build())
+                        .orElseThrow().data().application().id();
+                publishWriter(client, appId);
+                body = rawGet(platform.baseUrl() + "/api/v1/applications/" + appId, key);
+            }
         }
         byte[] fixed = body.getBytes(StandardCharsets.UTF_8);
         Javalin bare = Javalin.create(config -> {
@@ -62,7 +78,7 @@ public final class BenchServer {
         HeapSampler sampler = new HeapSampler();
         sampler.start();
         System.out.println("READY base=" + platform.baseUrl() + " bare=http://127.0.0.1:" + bare.port()
-                + " key=" + key + " app=" + appId);
+                + " key=" + key + " app=" + appId + (databaseUrl == null ? "" : " db=" + databaseUrl));
         System.out.flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * timeout and {@code close()} end it; retryable failures are tried again after a backoff; the
  * listeners and the caller's response hook learn how it ended, once, before its future completes.
  */
-final class Exchange<T> {
+final class Exchange<T> implements Deadlines.Watched {
     private final Transport transport;
     private final Call<T> call;
     private final CompletableFuture<ApiResult<T>> result = new CompletableFuture<>();
@@ -38,6 +38,7 @@ final class Exchange<T> {
     private volatile int attemptNumber;
     private volatile ResponseInfo lastResponse;
     private final String idempotencyKey;
+    private final Duration timeout;
     private final long deadline;
     private final int maxRetries;
     private volatile CompletableFuture<HttpResponse<byte[]>> inflight;
@@ -56,7 +57,7 @@ final class Exchange<T> {
         // The caller's key, under any spelling of the header name, is sent as given and never joined by a second one.
         this.idempotencyKey = call.method().equals("POST") && !hasHeader(call.options(), "Idempotency-Key")
                 ? UUID.randomUUID().toString() : null;
-        Duration timeout = transport.timeout(call.options());
+        this.timeout = transport.timeout(call.options());
         this.deadline = System.nanoTime() + timeout.toNanos();
         this.maxRetries = transport.maxRetries(call.options());
         this.pathTemplate = transport.listeners().none() ? null : PathTemplates.of(call.path());
@@ -122,21 +123,24 @@ final class Exchange<T> {
         }
         AutoCloseable registration = signal == null ? null
                 : signal.onAbort(() -> finish(ApiResult.failure(Errors.aborted(signal))));
-        Duration timeout = transport.timeout(call.options());
-        ScheduledFuture<?> timeoutTask;
+        result.whenComplete((r, e) -> Errors.closeQuietly(registration));
         try {
-            timeoutTask = transport.timer().schedule(
-                    () -> finish(ApiResult.failure(Errors.timedOut(timeout))), timeout.toNanos(), TimeUnit.NANOSECONDS);
+            transport.deadlines().watch(this);
         } catch (RejectedExecutionException e) {
-            Errors.closeQuietly(registration);
             finish(ApiResult.failure(Errors.clientClosed())); // closed meanwhile
             return false;
         }
-        result.whenComplete((r, e) -> {
-            timeoutTask.cancel(false);
-            Errors.closeQuietly(registration);
-        });
         return !result.isDone();
+    }
+
+    @Override
+    public long deadline() {
+        return deadline;
+    }
+
+    @Override
+    public void expire() {
+        finish(ApiResult.failure(Errors.timedOut(timeout)));
     }
 
     /** Ends the call with {@code error} unless it has already ended. */

@@ -33,6 +33,8 @@ public final class Transport implements AutoCloseable {
     private final RequestLog log = new RequestLog();
     private final Listeners listeners;
     private final Set<Exchange<?>> pending;
+    /** The overall timeouts of the calls in {@link #pending}. */
+    private final Deadlines deadlines;
     private final Set<Runnable> closeListeners;
     private volatile boolean closed;
     /** The transport whose threads and state this one shares; {@code this} for the owning one. */
@@ -55,6 +57,7 @@ public final class Transport implements AutoCloseable {
         // would keep tens of thousands of dead timeout tasks queued until they expire.
         timerPool.setRemoveOnCancelPolicy(true);
         this.timer = timerPool;
+        this.deadlines = new Deadlines(timerPool, pending);
         if (config.httpClient().isPresent()) {
             this.http = config.httpClient().get();
             this.ownsHttp = false;
@@ -80,6 +83,7 @@ public final class Transport implements AutoCloseable {
         this.timer = owner.timer;
         this.authorization = owner.authorization;
         this.pending = owner.pending;
+        this.deadlines = owner.deadlines;
         this.closeListeners = owner.closeListeners;
         this.owner = owner;
         this.blocking = true;
@@ -105,6 +109,11 @@ public final class Transport implements AutoCloseable {
     /** The calls not yet completed, which {@link #close()} ends. */
     Set<Exchange<?>> pending() {
         return pending;
+    }
+
+    /** {@return the shared check of the overall timeouts of the calls in flight} */
+    Deadlines deadlines() {
+        return deadlines;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

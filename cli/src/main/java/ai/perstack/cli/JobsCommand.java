@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
         description = "Start jobs, follow them live, answer their questions, pause, resume and cancel them.",
         subcommands = {JobsCommand.StartJob.class, JobsCommand.ListJobs.class, JobsCommand.GetJob.class,
                 JobsCommand.PauseJob.class, JobsCommand.ResumeJob.class, JobsCommand.ContinueJob.class,
-                JobsCommand.CancelJob.class},
+                JobsCommand.CancelJob.class, JobFilesCommands.ListFiles.class, JobFilesCommands.Download.class},
         footerHeading = "%nExamples:%n",
         footer = {"  perstack jobs start --app APP_ID --expert @local/greeter --provider mock -q 'Say hello' --follow",
                 "  perstack jobs continue JOB_ID --answer 'Java developers' --follow",

@@ -35,6 +35,10 @@ import org.junit.jupiter.api.Test;
 class OpenApiContractTest {
 
     private static final String PLATFORM_TAG = "platform";
+    /** Local-platform extensions: documented like the contract, but not part of it. */
+    private static final String LOCAL_WORKSPACE_TAG = "local-workspace";
+    private static final Set<String> LOCAL_WORKSPACE_OPERATIONS = Set.of(
+            "listWorkspaceFiles", "uploadWorkspaceFile", "downloadWorkspaceFile");
     private static final String ERROR_SCHEMA_REF = "#/components/schemas/Error";
     private static final String STREAM_PATH = "/api/v1/jobs/{jobId}/checkpoints/stream";
 
@@ -54,7 +58,7 @@ class OpenApiContractTest {
     /** Operations that answer 201; every other one answers 200. */
     private static final Set<String> CREATE_OPERATIONS = Set.of(
             "createApplication", "createSecret", "createVariable", "startJob",
-            "createExpertDraft", "assignExpertDraftVersion");
+            "createExpertDraft", "assignExpertDraftVersion", "uploadWorkspaceFile");
 
     private static Path specPath;
     private static SwaggerParseResult parseResult;
@@ -69,6 +73,10 @@ class OpenApiContractTest {
 
         boolean isPlatform() {
             return operation.getTags() != null && operation.getTags().contains(PLATFORM_TAG);
+        }
+
+        boolean isLocalExtension() {
+            return operation.getTags() != null && operation.getTags().contains(LOCAL_WORKSPACE_TAG);
         }
 
         @Override
@@ -116,9 +124,12 @@ class OpenApiContractTest {
 
     @Test
     void hasExactlyTheContractOperationsOutsideThePlatformTag() {
-        List<String> api = operations.stream().filter(op -> !op.isPlatform()).map(Op::id).toList();
+        List<String> api = operations.stream().filter(op -> !op.isPlatform() && !op.isLocalExtension())
+                .map(Op::id).toList();
         assertThat(api).hasSize(37);
         assertThat(new TreeSet<>(api)).isEqualTo(new TreeSet<>(CONTRACT_OPERATIONS));
+        assertThat(operations.stream().filter(Op::isLocalExtension).map(Op::id).toList())
+                .containsExactlyInAnyOrderElementsOf(LOCAL_WORKSPACE_OPERATIONS);
         assertThat(operations.stream().filter(op -> !op.isPlatform()).map(Op::path))
                 .allSatisfy(path -> assertThat(path).startsWith("/api/v1/"));
     }
@@ -201,7 +212,7 @@ class OpenApiContractTest {
     @Test
     void everyPostDeclaresTheIdempotencyKeyHeader() {
         List<Op> posts = operations.stream().filter(op -> op.method() == PathItem.HttpMethod.POST).toList();
-        assertThat(posts).hasSize(16);
+        assertThat(posts).hasSize(17); // 16 of the contract and uploadWorkspaceFile
         for (Op op : posts) {
             assertThat(parameters(op)).as("parameters of %s", op)
                     .anySatisfy(p -> {

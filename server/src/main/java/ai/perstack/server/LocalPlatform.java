@@ -110,7 +110,8 @@ public final class LocalPlatform implements AutoCloseable {
             HttpApi.Services services = new HttpApi.Services(db, access, applicationService,
                     envService,
                     registry, new DraftService(db, experts, applications, registry, clock), cipher, clock,
-                    jobs, config.streamPing());
+                    jobs, config.streamPing(),
+                    new ai.perstack.server.workspaces.Workspaces(config.workspacesDir()));
             WorkerPool workers = new WorkerPool(db, jobRepository, checkpoints, providers, signals, clock,
                     config.workers(), organizationId -> jobEnvironment(envService, organizationId),
                     SkillSettings.of(config.workspacesDir(), config.stdioPolicy(), config.allowLoopbackMcp()));

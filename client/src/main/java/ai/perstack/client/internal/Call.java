@@ -42,6 +42,41 @@ public record Call<T>(String method, String path, Map<String, String> query, Jso
         return new Call<>("POST", path, Map.of(), body == null ? Json.object() : body, options, decoder);
     }
 
+    /**
+     * A decoder of a body that is not JSON (a downloaded file): it is given the bytes as they
+     * came. Its JSON side is never called.
+     *
+     * @param <T> the response type
+     */
+    public interface RawDecoder<T> extends Function<JsonIn, T> {
+        /**
+         * Reads the response from the raw body.
+         *
+         * @param body the bytes as they came
+         * @return the response
+         */
+        T fromBytes(byte[] body);
+
+        @Override
+        default T apply(JsonIn in) {
+            throw new UnsupportedOperationException("a raw body is not read as JSON");
+        }
+    }
+
+    /**
+     * A GET whose successful body is bytes, not JSON.
+     *
+     * @param path    the path
+     * @param query   the query parameters
+     * @param options per-call options
+     * @param decoder reads the bytes
+     * @param <T>     the response type
+     * @return the call
+     */
+    public static <T> Call<T> getRaw(String path, Map<String, String> query, RequestOptions options, RawDecoder<T> decoder) {
+        return new Call<>("GET", path, query, null, options, decoder);
+    }
+
     /** A DELETE. */
     public static <T> Call<T> delete(String path, RequestOptions options, Function<JsonIn, T> decoder) {
         return new Call<>("DELETE", path, Map.of(), null, options, decoder);

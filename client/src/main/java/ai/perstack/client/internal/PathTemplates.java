@@ -23,6 +23,8 @@ public final class PathTemplates {
             "/api/v1/jobs/{jobId}/checkpoints",
             "/api/v1/jobs/{jobId}/checkpoints/stream",
             "/api/v1/jobs/{jobId}/checkpoints/{checkpointId}",
+            "/api/v1/jobs/{jobId}/workspace/files",
+            "/api/v1/jobs/{jobId}/workspace/file",
             "/api/v1/experts",
             "/api/v1/experts/{org}/{name}",
             "/api/v1/experts/{org}/{name}/meta",

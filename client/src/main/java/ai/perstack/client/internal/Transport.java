@@ -244,6 +244,9 @@ public final class Transport implements AutoCloseable {
         /** Decodes a status and body with {@code decoder} for 2xx, or into an error. */
         public static <T> ApiResult<T> decode(int status, byte[] body, java.util.function.Function<JsonIn, T> decoder) {
             if (status >= 200 && status < 300) {
+                if (decoder instanceof Call.RawDecoder<T> raw) {
+                    return ApiResult.success(raw.fromBytes(body == null ? new byte[0] : body));
+                }
                 try {
                     return ApiResult.success(decoder.apply(JsonIn.root(Json.parse(body))));
                 } catch (InvalidResponseException e) {

@@ -15,6 +15,7 @@ public final class AsyncJobsApi {
     static final String BASE = "/api/v1/jobs";
     private final Transport transport;
     private final AsyncCheckpointsApi checkpoints;
+    private final AsyncWorkspaceApi workspace;
 
     /**
      * Used by the client; obtain through {@code client.async().jobs()}.
@@ -25,6 +26,12 @@ public final class AsyncJobsApi {
     public AsyncJobsApi(Transport transport) {
         this.transport = transport;
         this.checkpoints = new AsyncCheckpointsApi(transport);
+        this.workspace = new AsyncWorkspaceApi(transport);
+    }
+
+    /** {@return a job's workspace files (local-platform extension)} */
+    public AsyncWorkspaceApi workspace() {
+        return workspace;
     }
 
     /** {@return the checkpoints of jobs} */

@@ -10,6 +10,7 @@ import ai.perstack.client.RequestOptions;
 public final class JobsApi {
     private final AsyncJobsApi async;
     private final CheckpointsApi checkpoints;
+    private final WorkspaceApi workspace;
 
     /**
      * Used by the client; obtain through {@code client.jobs()}.
@@ -19,6 +20,12 @@ public final class JobsApi {
     public JobsApi(AsyncJobsApi async) {
         this.async = async;
         this.checkpoints = new CheckpointsApi(async.checkpoints());
+        this.workspace = new WorkspaceApi(async.workspace());
+    }
+
+    /** {@return a job's workspace files: list, upload, download (local-platform extension)} */
+    public WorkspaceApi workspace() {
+        return workspace;
     }
 
     /** {@return the checkpoints of jobs: list, get and the live stream} */

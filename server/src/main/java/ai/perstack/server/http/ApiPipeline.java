@@ -73,6 +73,10 @@ final class ApiPipeline {
         String rendered;
         try {
             Reply reply = handler.handle(new ApiRequest(ctx, org, body, json));
+            if (reply.body() instanceof FileReply file) { // only GET routes answer a file: nothing to keep for replay
+                sendFile(ctx, file);
+                return;
+            }
             status = reply.status();
             rendered = json.write(reply.body());
         } catch (ApiException e) {
@@ -205,6 +209,19 @@ final class ApiPipeline {
 
     private static ApiException tooLarge() {
         return ApiException.of(ApiException.Kind.TOO_LARGE, "request bodies are limited to 1 MiB");
+    }
+
+    /** Streams a file as the response: its bytes, named for saving, never rendered inline. */
+    private static void sendFile(Context ctx, FileReply file) throws IOException {
+        String name = file.name().substring(file.name().lastIndexOf('/') + 1);
+        ctx.attribute(RENDERED, Boolean.TRUE);
+        ctx.status(200);
+        ctx.contentType("application/octet-stream");
+        ctx.header("Content-Disposition", "attachment; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Content-Length", Long.toString(java.nio.file.Files.size(file.file())));
+        ctx.result(java.nio.file.Files.newInputStream(file.file(), java.nio.file.LinkOption.NOFOLLOW_LINKS));
     }
 
     /** Writes a JSON response and marks it rendered, so the error fallbacks leave it alone. */

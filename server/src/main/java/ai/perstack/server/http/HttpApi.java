@@ -11,6 +11,8 @@ import ai.perstack.server.security.AccessService;
 import ai.perstack.server.security.SecretCipher;
 import ai.perstack.server.store.Database;
 import ai.perstack.server.store.IdempotencyRepository;
+import ai.perstack.server.workspaces.FileLimits;
+import ai.perstack.server.workspaces.Workspaces;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -38,7 +40,7 @@ public final class HttpApi implements AutoCloseable {
     /** The domain services the API exposes. */
     public record Services(Database db, AccessService access, ApplicationService applications, EnvService env,
                            RegistryService registry, DraftService drafts, SecretCipher cipher, Clock clock,
-                           JobService jobs, Duration streamPing) {
+                           JobService jobs, Duration streamPing, Workspaces workspaces) {
     }
 
     private final JsonCodec json = new JsonCodec();
@@ -49,6 +51,7 @@ public final class HttpApi implements AutoCloseable {
     private final EnvHandlers variables;
     private final ExpertHandlers experts;
     private final JobHandlers jobs;
+    private final WorkspaceHandlers workspace;
     private final CheckpointFanout fanout;
     private final CheckpointStreamHandler checkpointStream;
     private final ConsoleHandler console = new ConsoleHandler();
@@ -72,6 +75,7 @@ public final class HttpApi implements AutoCloseable {
         this.variables = new EnvHandlers(services.env(), EnvService.Kind.VARIABLE);
         this.experts = new ExpertHandlers(services.registry(), services.drafts());
         this.jobs = new JobHandlers(services.jobs());
+        this.workspace = new WorkspaceHandlers(services.jobs(), services.workspaces(), FileLimits.DEFAULT);
         // Another process's commits reach a stream through the shared PostgreSQL: read it every second.
         this.fanout = new CheckpointFanout(services.jobs(), services.streamPing().toMillis(),
                 services.db().isPostgres() ? 1_000 : services.streamPing().toMillis());
@@ -152,6 +156,10 @@ public final class HttpApi implements AutoCloseable {
         r.get(API + "/jobs/{jobId}/checkpoints", api(jobs::listCheckpoints));
         r.get(API + "/jobs/{jobId}/checkpoints/stream", checkpointStream);
         r.get(API + "/jobs/{jobId}/checkpoints/{checkpointId}", api(jobs::getCheckpoint));
+        // Local-platform extension: the job's workspace files.
+        r.get(API + "/jobs/{jobId}/workspace/files", api(workspace::list));
+        r.post(API + "/jobs/{jobId}/workspace/files", api(workspace::upload));
+        r.get(API + "/jobs/{jobId}/workspace/file", api(workspace::download));
 
         // The console: static files of a page that uses only the API above, with the key it is given.
         r.get("/", console::redirect);

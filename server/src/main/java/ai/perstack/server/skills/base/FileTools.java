@@ -1,5 +1,6 @@
 package ai.perstack.server.skills.base;
 
+import ai.perstack.server.workspaces.FileTrees;
 import ai.perstack.server.workspaces.PathRefusedException;
 import ai.perstack.server.workspaces.Workspace;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,11 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -231,7 +230,7 @@ final class FileTools {
         }
         Fs.mustBeWritable(dir, path);
         if (Boolean.TRUE.equals(recursive)) {
-            deleteTree(dir);
+            FileTrees.delete(dir);
         } else {
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
                 if (stream.iterator().hasNext()) {
@@ -255,25 +254,6 @@ final class FileTools {
              var in = java.nio.channels.Channels.newInputStream(channel)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     private static String lf(String text) {

@@ -3,29 +3,19 @@ package ai.perstack.client.jobs;
 import ai.perstack.client.AbortSignal;
 import ai.perstack.client.ApiError;
 import ai.perstack.client.ApiResult;
-import ai.perstack.client.ResponseInfo;
 import ai.perstack.client.StreamRequestOptions;
 import ai.perstack.client.internal.Check;
 import ai.perstack.client.internal.Errors;
-import ai.perstack.client.internal.InvalidResponseException;
-import ai.perstack.client.internal.Json;
-import ai.perstack.client.internal.JsonIn;
-import ai.perstack.client.internal.Paths;
 import ai.perstack.client.internal.Retries;
 import ai.perstack.client.internal.Transport;
 import ai.perstack.client.listener.PerstackListener;
 import ai.perstack.client.sse.SseEvent;
 import ai.perstack.client.sse.SseParser;
-import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
@@ -63,6 +53,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
     private final LinkedBlockingQueue<StreamSignal> inbox = new LinkedBlockingQueue<>();
     private final ArrayDeque<ApiResult<Checkpoint>> ready = new ArrayDeque<>();
     private final SseParser parser = new SseParser(this::onEvent);
+    private final CheckpointConnector connector;
 
     private volatile boolean closed;
     private final AtomicBoolean endReported = new AtomicBoolean();
@@ -85,6 +76,7 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
         this.check = check;
         this.idleTimeout = options.streamIdleTimeout().orElse(transport.config().timeout());
         this.maxRetries = transport.maxRetries(options);
+        this.connector = new CheckpointConnector(transport, jobId, options, inbox);
         options.headers().forEach((name, value) -> {
             if (name.equalsIgnoreCase("Last-Event-ID") && value.chars().allMatch(Character::isDigit) && !value.isEmpty()) {
                 lastSequence = Long.parseLong(value);
@@ -305,53 +297,26 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
         if (finished) {
             return;
         }
-        switch (event.event()) {
-            case "checkpoint" -> {
-                Checkpoint checkpoint;
-                try {
-                    checkpoint = Checkpoint.read(JsonIn.of(Json.parse(event.data()), "checkpoint"));
-                } catch (InvalidResponseException e) {
-                    fail(Errors.invalidResponse(e.field(), e.problem()));
-                    return;
-                } catch (IOException e) {
-                    fail(Errors.invalidResponse("checkpoint", "must be JSON"));
-                    return;
-                }
-                if (checkpoint.sequence() <= lastSequence) {
-                    return; // already yielded before a reconnect
-                }
-                lastSequence = checkpoint.sequence();
-                failuresInRow = 0;
-                ready.add(ApiResult.success(checkpoint));
-                if (!transport.listeners().none()) {
-                    transport.listeners().emit(PerstackListener::onStreamCheckpoint,
-                            new PerstackListener.StreamCheckpoint(jobId, checkpoint));
-                }
+        CheckpointEvent decoded = CheckpointEvent.of(event);
+        if (decoded instanceof CheckpointEvent.Next next) {
+            Checkpoint checkpoint = next.checkpoint();
+            if (checkpoint.sequence() <= lastSequence) {
+                return; // already yielded before a reconnect
             }
-            case "done" -> {
-                JsonNode data = parseQuietly(event.data());
-                String status = data != null && data.path("status").isTextual() ? data.get("status").textValue() : null;
-                doneStatus = status == null ? null : JobStatus.of(status);
-                finished = true;
-                reportEnd(Optional.ofNullable(doneStatus), Optional.empty());
-                disconnect();
+            lastSequence = checkpoint.sequence();
+            failuresInRow = 0;
+            ready.add(ApiResult.success(checkpoint));
+            if (!transport.listeners().none()) {
+                transport.listeners().emit(PerstackListener::onStreamCheckpoint,
+                        new PerstackListener.StreamCheckpoint(jobId, checkpoint));
             }
-            case "error" -> {
-                JsonNode data = parseQuietly(event.data());
-                String message = data != null && data.path("message").isTextual() ? data.get("message").textValue() : event.data();
-                fail(new ApiError(500, "stream error: " + message, null, false));
-            }
-            default -> {
-                // Unknown event types are ignored, so servers can add them without breaking clients.
-            }
-        }
-    }
-
-    private static JsonNode parseQuietly(String text) {
-        try {
-            return Json.parse(text);
-        } catch (IOException e) {
-            return null;
+        } else if (decoded instanceof CheckpointEvent.Done done) {
+            doneStatus = done.status();
+            finished = true;
+            reportEnd(Optional.ofNullable(doneStatus), Optional.empty());
+            disconnect();
+        } else if (decoded instanceof CheckpointEvent.Failed failed) {
+            fail(failed.error());
         }
     }
 
@@ -409,56 +374,16 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
 
     private void connect() {
         int gen = ++generation;
-        String path = AsyncJobsApi.BASE + "/" + Paths.segment(jobId) + "/checkpoints/stream";
-        HttpRequest.Builder request = transport.request(transport.uri(path, Map.of()), withoutLastEventId(), "text/event-stream")
-                .header("Cache-Control", "no-cache")
-                .GET();
         String resumeFrom = lastSequence > 0 ? Long.toString(lastSequence)
                 : (parser.lastEventId().isEmpty() ? null : parser.lastEventId());
-        if (resumeFrom != null) {
-            request.header("Last-Event-ID", resumeFrom);
-        }
-        StreamConnection connection = new StreamConnection(gen, inbox);
-        current = connection;
         if (!transport.listeners().none()) {
             transport.listeners().emit(PerstackListener::onStreamConnect,
                     new PerstackListener.StreamConnect(jobId, failuresInRow, lastSequence));
         }
-        long started = System.nanoTime();
-        HttpResponse.BodyHandler<Void> handler = info -> {
-            transport.log().response("GET", path, info.statusCode(), (System.nanoTime() - started) / 1000);
-            if (info.statusCode() == 200) {
-                return connection;
-            }
-            String retryAfter = info.headers().firstValue("Retry-After").orElse(null);
-            ResponseInfo response = ResponseInfo.of(info.statusCode(), info.headers());
-            return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), bytes -> {
-                inbox.offer(StreamSignal.httpError(gen, info.statusCode(), bytes, retryAfter, response));
-                return null;
-            });
-        };
-        connection.future = transport.http().sendAsync(request.build(), handler);
-        connection.future.whenComplete((response, failure) -> {
-            if (failure != null) {
-                inbox.offer(StreamSignal.failed(gen, Errors.unwrap(failure)));
-            }
-        });
+        current = connector.open(gen, resumeFrom);
         if (closed) {
             disconnect();
         }
-    }
-
-    private StreamRequestOptions withoutLastEventId() {
-        if (options.headers().keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Last-Event-ID"))) {
-            return options;
-        }
-        StreamRequestOptions.Builder b = StreamRequestOptions.builder();
-        options.headers().forEach((k, v) -> {
-            if (!k.equalsIgnoreCase("Last-Event-ID")) {
-                b.header(k, v);
-            }
-        });
-        return b.build();
     }
 
     private void disconnect() {

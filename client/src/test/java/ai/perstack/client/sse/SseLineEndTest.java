@@ -36,22 +36,22 @@ class SseLineEndTest {
     void findsTheFirstCrOrLfFromAnyStart(@ForAll("lines") byte[] bytes) {
         for (int from = 0; from <= bytes.length; from++) {
             for (int to = from; to <= bytes.length; to += Math.max(1, (to - from) / 3 + 1)) {
-                assertThat(SseParser.lineEnd(bytes, from, to)).as("from %d to %d", from, to).isEqualTo(naive(bytes, from, to));
+                assertThat(SseBytes.lineEnd(bytes, from, to)).as("from %d to %d", from, to).isEqualTo(naive(bytes, from, to));
             }
-            assertThat(SseParser.lineEnd(bytes, from, bytes.length)).isEqualTo(naive(bytes, from, bytes.length));
+            assertThat(SseBytes.lineEnd(bytes, from, bytes.length)).isEqualTo(naive(bytes, from, bytes.length));
         }
     }
 
     @Test
     void skipsTabsAndOtherControlBytesBeforeTheLineEnd() {
         byte[] bytes = "\t\u0000\u000b\u000c\u000e\u000f abc\t\tdef\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        assertThat(SseParser.lineEnd(bytes, 0, bytes.length)).isEqualTo(bytes.length - 2);
+        assertThat(SseBytes.lineEnd(bytes, 0, bytes.length)).isEqualTo(bytes.length - 2);
     }
 
     @Test
     void aBorrowFromAControlByteDoesNotHideTheLineEndAboveIt() {
         // 0x0D right above a 0x00: the subtraction borrows from the CR's byte, which must still be found.
         byte[] bytes = {'x', 'x', 'x', 0, '\r', 'x', 'x', 'x', 'x', 'x'};
-        assertThat(SseParser.lineEnd(bytes, 0, bytes.length)).isEqualTo(4);
+        assertThat(SseBytes.lineEnd(bytes, 0, bytes.length)).isEqualTo(4);
     }
 }

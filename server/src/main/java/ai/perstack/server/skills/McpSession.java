@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
@@ -28,6 +32,19 @@ final class McpSession implements SkillSession {
     static final ObjectMapper JSON = new ObjectMapper();
     static final McpJsonMapper MAPPER = new JacksonMcpJsonMapper(JSON);
     private static final McpSchema.Implementation CLIENT = new McpSchema.Implementation("perstack-java", "1.0.0");
+    /**
+     * Where connecting (which blocks until the server answers) runs. Not the common fork-join pool:
+     * on a small machine that pool has a single worker, and from JDK 25 on the JDK's HTTP client
+     * completes its connects there, so blocking that worker on an HTTP skill's handshake waits
+     * forever. Daemon threads that end when idle, so a server with no skills keeps none.
+     */
+    private static final ExecutorService CONNECTING = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            r -> {
+                Thread t = new Thread(r, "mcp-connect");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** A live connection: the client, its transport and the signal of the transport's death. */
     record Connection(McpAsyncClient client, McpClientTransport transport, Mono<Void> failure) {
@@ -64,7 +81,7 @@ final class McpSession implements SkillSession {
     /** Starts connecting in the background. */
     synchronized void start() {
         if (connection == null) {
-            connection = CompletableFuture.supplyAsync(this::connect);
+            connection = CompletableFuture.supplyAsync(this::connect, CONNECTING);
         }
     }
 
@@ -81,7 +98,7 @@ final class McpSession implements SkillSession {
             current = connection;
         }
         try {
-            return current.get(limits.connectTimeout().toMillis() + 5_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return current.get(limits.connectTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | java.util.concurrent.CompletionException e) {
             Throwable cause = e.getCause();
             while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
@@ -131,6 +148,11 @@ final class McpSession implements SkillSession {
             } catch (RuntimeException e) {
                 errors.add(message(e));
                 closeQuietly(client, transport);
+                if (unreachable(e)) {
+                    // nothing listens there (or the name does not resolve): another transport to the
+                    // same address would only wait out its handshake timeout to say the same
+                    break;
+                }
             }
         }
         throw new java.util.concurrent.CompletionException(new SkillStartException(name,
@@ -174,7 +196,7 @@ final class McpSession implements SkillSession {
         synchronized (this) {
             start();
             if (connection.isDone() && connection.isCompletedExceptionally() && tools != null) {
-                connection = CompletableFuture.supplyAsync(this::connect);
+                connection = CompletableFuture.supplyAsync(this::connect, CONNECTING);
             }
         }
         return await();
@@ -184,7 +206,7 @@ final class McpSession implements SkillSession {
         if (connection != null && !connection.isCompletedExceptionally() && connection.getNow(null) == broken) {
             closeQuietly(broken.client(), broken.transport());
             events.disconnected(name, "lost");
-            connection = CompletableFuture.supplyAsync(this::connect);
+            connection = CompletableFuture.supplyAsync(this::connect, CONNECTING);
         }
     }
 
@@ -241,6 +263,17 @@ final class McpSession implements SkillSession {
             t = reactor.core.Exceptions.unwrap(t);
         }
         return t;
+    }
+
+    /** Whether the failure says the address cannot be reached at all: refused, or a name that does not resolve. */
+    private static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.nio.channels.UnresolvedAddressException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String message(Throwable e) {

@@ -297,8 +297,8 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
         if (finished) {
             return;
         }
-        CheckpointEvent decoded = CheckpointEvent.of(event);
-        if (decoded instanceof CheckpointEvent.Next next) {
+        StreamEvent decoded = StreamEvent.of(event);
+        if (decoded instanceof StreamEvent.Next next) {
             Checkpoint checkpoint = next.checkpoint();
             if (checkpoint.sequence() <= lastSequence) {
                 return; // already yielded before a reconnect
@@ -310,12 +310,12 @@ public final class CheckpointStream implements Iterable<ApiResult<Checkpoint>>, 
                 transport.listeners().emit(PerstackListener::onStreamCheckpoint,
                         new PerstackListener.StreamCheckpoint(jobId, checkpoint));
             }
-        } else if (decoded instanceof CheckpointEvent.Done done) {
+        } else if (decoded instanceof StreamEvent.Done done) {
             doneStatus = done.status();
             finished = true;
             reportEnd(Optional.ofNullable(doneStatus), Optional.empty());
             disconnect();
-        } else if (decoded instanceof CheckpointEvent.Failed failed) {
+        } else if (decoded instanceof StreamEvent.Failed failed) {
             fail(failed.error());
         }
     }

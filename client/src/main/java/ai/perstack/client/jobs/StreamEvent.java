@@ -9,25 +9,29 @@ import ai.perstack.client.sse.SseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 
-/** What one server-sent event of a checkpoint stream means; {@link #of} reads it. */
-sealed interface CheckpointEvent {
+/**
+ * What one server-sent event means to a {@link CheckpointStream}; {@link #of} reads it. Not the
+ * public {@code sse.CheckpointEvents}: the stream ends with an {@code ApiError} naming the field and
+ * the problem of a checkpoint that does not read, and takes a {@code done} without a status as done.
+ */
+sealed interface StreamEvent {
     /** A checkpoint of the job. */
-    record Next(Checkpoint checkpoint) implements CheckpointEvent {
+    record Next(Checkpoint checkpoint) implements StreamEvent {
     }
 
     /** The job finished; {@code status} is null when the event did not say which way. */
-    record Done(JobStatus status) implements CheckpointEvent {
+    record Done(JobStatus status) implements StreamEvent {
     }
 
     /** The stream ends with this error: an {@code error} event, or a checkpoint that does not read. */
-    record Failed(ApiError error) implements CheckpointEvent {
+    record Failed(ApiError error) implements StreamEvent {
     }
 
     /** An event type this client does not know: ignored, so servers can add types without breaking clients. */
-    record Ignored() implements CheckpointEvent {
+    record Ignored() implements StreamEvent {
     }
 
-    static CheckpointEvent of(SseEvent event) {
+    static StreamEvent of(SseEvent event) {
         switch (event.event()) {
             case "checkpoint" -> {
                 try {

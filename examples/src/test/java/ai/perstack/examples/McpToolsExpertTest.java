@@ -10,7 +10,6 @@ import ai.perstack.server.LocalPlatform;
 import ai.perstack.server.PlatformConfig;
 import ai.perstack.server.providers.ProviderSettings;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,13 +42,6 @@ class McpToolsExpertTest {
     @TempDir
     Path dataDir;
 
-    @BeforeAll
-    static void npxAndThePackage() throws Exception {
-        assumeTrue(Npx.onPath(), "npx is not on the PATH: the example's MCP server comes from npm; install Node.js to run it");
-        // The first run downloads the package; a job's skill gets a shorter time to connect.
-        Npx.prewarm(EVERYTHING, Duration.ofMinutes(4));
-    }
-
     @Test
     void theReadmeShowsTheExamplesPerstackTomlAsItIs() throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"));
@@ -58,6 +50,9 @@ class McpToolsExpertTest {
 
     @Test
     void theExpertRunsBaseAndNpmToolsOnAnOpenAiCompatibleModelAndLeavesNoProcess() throws Exception {
+        assumeTrue(Npx.onPath(), "npx is not on the PATH: the example's MCP server comes from npm; install Node.js to run it");
+        // The first run downloads the package; a job's skill gets a shorter time to connect.
+        Npx.prewarm(EVERYTHING, Duration.ofMinutes(4));
         List<Function<Set<String>, List<Call>>> turns = List.of(
                 offered -> List.of(new Call("todo", "{\"newTodos\":[\"Write the note\",\"Check the sum\"]}")),
                 offered -> List.of(

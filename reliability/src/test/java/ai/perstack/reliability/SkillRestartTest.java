@@ -28,8 +28,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import ai.perstack.server.testing.Postgres;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,16 +49,19 @@ class SkillRestartTest {
     private static final int TOOL_STEPS = 12;
     private static final int CHECKPOINTS = TOOL_STEPS + 2; // query, one per tool call, complete
 
-    @Test
-    void aKilledServersSkillIsEndedAndStartedAgainAndTheJobCompletes() throws Exception {
-        String test = "SkillRestartTest";
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aKilledServersSkillIsEndedAndStartedAgainAndTheJobCompletes(String backend) throws Exception {
+        String test = "SkillRestartTest[" + backend + "]";
+        boolean postgres = backend.equals("postgresql");
+        String databaseUrl = postgres ? Postgres.newDatabaseUrl() : null;
         // On every skill process's command line, so only this test's processes are counted (other
         // builds on the machine may run the same test server).
         String marker = "-Dperstack.skillRestartTest=" + UUID.randomUUID();
         Path dataDir = Platforms.newDataDir();
         String apiKey = Platforms.newApiKey();
         int port = CrashRecoveryTest.freePort();
-        ServerProcess server = ServerProcess.start(dataDir, null, apiKey, port, "skill-restart");
+        ServerProcess server = ServerProcess.start(dataDir, databaseUrl, apiKey, port, "skill-restart-" + backend);
         ServerProcess restarted = null;
         PerstackClient client = Seed.client(server.baseUrl(), apiKey, Duration.ofSeconds(30), 2);
         try {
@@ -86,8 +91,9 @@ class SkillRestartTest {
             assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false))
                     .as("the skill outlived its killed server (it ignores the end of its stdin)").isTrue();
 
-            restarted = ServerProcess.start(dataDir, null, apiKey, port, "skill-restart-restarted");
-            CrashRecoveryTest.awaitFinal(client, job.id(), Duration.ofSeconds(90));
+            restarted = ServerProcess.start(dataDir, databaseUrl, apiKey, port, "skill-restart-" + backend + "-restarted");
+            // On PostgreSQL the job is taken over once the dead process's 30 s lease has run out.
+            CrashRecoveryTest.awaitFinal(client, job.id(), Duration.ofSeconds(postgres ? 120 : 90));
             Job finished = client.jobs().get(job.id()).orElseThrow().data().job();
             assertThat(finished.status()).as("job %s, error %s", job.id(), finished.error()).isEqualTo(JobStatus.COMPLETED);
             assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false))

@@ -16,12 +16,13 @@ import java.util.Set;
 
 /**
  * Runs every benchmark of the suite and writes the report tables to
- * {@code bench/target/results.md}. Sections: {@code sse client server jobs stream fanout memory cli};
+ * {@code bench/target/results.md}. Sections: {@code sse client server jobs stream fanout memory cli skills};
  * no argument runs them all. Every figure is the median of at least five iterations, with min–max.
  */
 public final class BenchMain {
     static final int ITERATIONS = 5;
-    static final List<String> SECTIONS = List.of("sse", "client", "server", "jobs", "stream", "fanout", "memory", "cli");
+    static final List<String> SECTIONS = List.of("sse", "client", "server", "jobs", "stream", "fanout", "memory", "cli",
+            "skills");
 
     private final StringBuilder report = new StringBuilder();
 
@@ -42,6 +43,7 @@ public final class BenchMain {
                     case "stream" -> FanOutBench.oneSubscriber(main);
                     case "memory" -> JobsBench.clientMemory(main);
                     case "cli" -> CliStartup.run(main);
+                    case "skills" -> SkillsBench.run(main);
                     default -> throw new IllegalArgumentException(s);
                 }
             }

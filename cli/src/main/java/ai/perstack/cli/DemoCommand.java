@@ -77,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
         o.println();
         o.println("  Perstack demo " + io.symbol("—", "-") + " a job on a local platform, driven by the Java client over HTTP");
         o.println();
-        try (InProcessPlatform platform = InProcessPlatform.start(dataDir)) {
+        try (InProcessPlatform platform = InProcessPlatform.start(dataDir, io)) {
             done("Platform", platform.describe());
             done("Console", platform.consoleUrl());
             int code = run(platform.client());

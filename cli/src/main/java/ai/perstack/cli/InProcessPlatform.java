@@ -6,6 +6,7 @@ import ai.perstack.client.applications.CreateApplicationInput;
 import ai.perstack.client.applications.ListApplicationsParams;
 import ai.perstack.server.LocalPlatform;
 import ai.perstack.server.PlatformConfig;
+import ai.perstack.server.providers.ProviderSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +33,23 @@ final class InProcessPlatform implements AutoCloseable {
         this.temporary = temporary;
     }
 
-    /** Starts a platform on 127.0.0.1 with a free port; {@code dataDir} null means a temporary directory. */
-    static InProcessPlatform start(Path dataDir) throws IOException {
+    /**
+     * Starts a platform on 127.0.0.1 with a free port; {@code dataDir} null means a temporary
+     * directory. Its providers call where {@code io}'s {@code OPENAI_BASE_URL} /
+     * {@code ANTHROPIC_BASE_URL} point, as {@code serve}'s do.
+     */
+    static InProcessPlatform start(Path dataDir, Io io) throws IOException {
         quietPlatformLogs();
         Path dir = dataDir != null ? dataDir : Files.createTempDirectory("perstack-");
         LocalPlatform platform = null;
         try {
-            platform = LocalPlatform.start(PlatformConfig.builder().host("127.0.0.1").port(0).dataDir(dir).build());
+            // Whoever starts a platform in-process is its operator: model calls go where their
+            // environment says, as for serve.
+            ProviderSettings providers = ProviderSettings.defaults()
+                    .withOpenAiBaseUrl(io.getenv("OPENAI_BASE_URL"))
+                    .withAnthropicBaseUrl(io.getenv("ANTHROPIC_BASE_URL"));
+            platform = LocalPlatform.start(PlatformConfig.builder().host("127.0.0.1").port(0).dataDir(dir)
+                    .providerSettings(providers).build());
             String key = platform.bootstrapApiKey() != null ? platform.bootstrapApiKey()
                     : platform.createApiKey(LocalPlatform.BOOTSTRAP_ORGANIZATION);
             PerstackClient client = PerstackClient.builder().apiKey(key).baseUrl(platform.baseUrl()).build();

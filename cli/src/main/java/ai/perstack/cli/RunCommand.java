@@ -101,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
         Output out = new Output(io, format);
         String url = connection.baseUrl != null && !connection.baseUrl.isBlank() ? connection.baseUrl : io.getenv(Connection.BASE_URL_ENV);
         if (url == null || url.isBlank()) {
-            try (InProcessPlatform platform = InProcessPlatform.start(dataDir)) {
+            try (InProcessPlatform platform = InProcessPlatform.start(dataDir, io)) {
                 note(out, "Platform", platform.describe());
                 return run(platform.client(), out, file, settings, LocalPlatform.BOOTSTRAP_ORGANIZATION);
             }

@@ -3,6 +3,7 @@ package ai.perstack.examples;
 import ai.perstack.client.PerstackClient;
 import ai.perstack.server.LocalPlatform;
 import ai.perstack.server.PlatformConfig;
+import ai.perstack.server.providers.ProviderSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,8 @@ import java.util.stream.Stream;
  * Where the examples run. With {@code PERSTACK_API_KEY} (or the system property
  * {@code perstack.apiKey}) set, against that platform: {@code PERSTACK_BASE_URL}, else
  * https://api.perstack.ai. Without one, against a local platform started in-process on a free
- * port with a temporary store, deleted again on {@link #close()}.
+ * port with a temporary store, deleted again on {@link #close()}; its {@code openai} and
+ * {@code anthropic} providers call where {@code OPENAI_BASE_URL} / {@code ANTHROPIC_BASE_URL} point.
  */
 public final class ExamplePlatform implements AutoCloseable {
     private final PerstackClient client;
@@ -35,7 +37,12 @@ public final class ExamplePlatform implements AutoCloseable {
         }
         try {
             Path dir = Files.createTempDirectory("perstack-example-");
-            LocalPlatform local = LocalPlatform.start(PlatformConfig.builder().port(0).dataDir(dir).build());
+            // Model calls go where OPENAI_BASE_URL / ANTHROPIC_BASE_URL say, as for perstack serve.
+            ProviderSettings providers = ProviderSettings.defaults()
+                    .withOpenAiBaseUrl(System.getenv("OPENAI_BASE_URL"))
+                    .withAnthropicBaseUrl(System.getenv("ANTHROPIC_BASE_URL"));
+            LocalPlatform local = LocalPlatform.start(PlatformConfig.builder().port(0).dataDir(dir)
+                    .providerSettings(providers).build());
             System.out.println("Started a local Perstack platform at " + local.baseUrl());
             PerstackClient client = PerstackClient.builder()
                     .apiKey(local.bootstrapApiKey())
@@ -63,8 +70,12 @@ public final class ExamplePlatform implements AutoCloseable {
      * the organization of a local platform.
      */
     public static String scope(String name) {
-        String org = System.getProperty("perstack.org", System.getenv().getOrDefault("PERSTACK_ORG", "local"));
-        return "@" + org + "/" + name;
+        return "@" + organization() + "/" + name;
+    }
+
+    /** The caller's organization: {@code PERSTACK_ORG} (system property {@code perstack.org}), by default {@code local}. */
+    public static String organization() {
+        return System.getProperty("perstack.org", System.getenv().getOrDefault("PERSTACK_ORG", "local"));
     }
 
     @Override

@@ -1,35 +1,20 @@
 package ai.perstack.server.jobs;
 
-import ai.perstack.server.providers.ReasoningBudget;
-import ai.perstack.server.providers.Action;
 import ai.perstack.server.providers.ContextWindows;
 import ai.perstack.server.providers.JobEnvironment;
 import ai.perstack.server.providers.ModelProvider;
-import ai.perstack.server.providers.OfferedTool;
-import ai.perstack.server.providers.ProviderFailure;
 import ai.perstack.server.providers.Providers;
-import ai.perstack.server.providers.StepContext;
 import ai.perstack.server.providers.Usage;
-import ai.perstack.server.skills.ResultPart;
-import ai.perstack.server.skills.SkillSet;
-import ai.perstack.server.skills.SkillStartException;
-import ai.perstack.server.skills.ToolResult;
-import ai.perstack.server.skills.UnknownToolException;
 import ai.perstack.server.store.CheckpointRepository;
 import ai.perstack.server.store.Database;
 import ai.perstack.server.store.JobRecord;
 import ai.perstack.server.store.JobRepository;
 import ai.perstack.server.store.Tx;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +39,7 @@ final class JobRunner {
     private final Duration lease;
     private final Function<String, JobEnvironment> environments;
     private final JobSkills skills;
+    private final StepTaker steps;
 
     /** A step about to be taken: the job as read, its runtime state, definition and provider. */
     private record Prepared(JobRecord job, RunState state, Definition definition, ModelProvider provider) {
@@ -71,6 +57,7 @@ final class JobRunner {
         this.clock = clock;
         this.lease = lease;
         this.environments = environments;
+        this.steps = new StepTaker(environments);
     }
 
     /** Runs the job {@code owner} claimed until it stops, pauses, is canceled, or the server stops. */
@@ -94,7 +81,9 @@ final class JobRunner {
                 Instant started = now();
                 StepResult step;
                 try {
-                    step = take(p, token, scope);
+                    // its number counts through the whole job, as core counts it
+                    step = steps.take(new StepTaker.Input(p.job(), p.state(), p.definition(), p.provider(),
+                            millis -> sleep(jobId, token, millis), scope, token));
                 } catch (InterruptedException e) {
                     // Canceled (the API already wrote it) or the server stops: nothing of the step is kept.
                     release(jobId, owner);
@@ -155,143 +144,6 @@ final class JobRunner {
         job.updatedAt = now;
         jobs.update(tx, job);
         return p;
-    }
-
-    /** Takes one step of the top run; its number counts through the whole job, as core counts it. */
-    private StepResult take(Prepared p, StepInterrupts.Token token, JobSkills.Scope scope) throws InterruptedException {
-        ObjectNode run = p.state().top();
-        int stepNumber = p.job().totalSteps + 1;
-        run.put("stepNumber", run.path("stepNumber").asInt() + 1);
-        Definition.Member member = p.definition().member(run.path("expertKey").asText());
-        if (member == null) {
-            return new StepRecorder(p.state(), stepNumber, p.definition(), p.definition().coordinator())
-                    .error(new ProviderFailure("UnknownExpert", "expert " + run.path("expertKey").asText()
-                            + " is not in the job's definition", false));
-        }
-        StepRecorder recorder = new StepRecorder(p.state(), stepNumber, p.definition(), member);
-        ObjectNode delegation = (ObjectNode) run.remove("delegation");
-        if (delegation != null) {
-            // The provider sees the result at its next step (as the delegate call's result).
-            run.put("delegateResult", delegation.path("result").asText());
-            return recorder.delegationComplete(1);
-        }
-        String answer = run.hasNonNull("answer") ? run.get("answer").asText() : null;
-        String delegateResult = run.hasNonNull("delegateResult") ? run.get("delegateResult").asText() : null;
-        String organizationId = p.job().organizationId;
-        String toolResult = run.hasNonNull("toolResult") ? run.get("toolResult").asText() : null;
-        JobEnvironment environment = JobEnvironment.lazy(() -> environments.apply(organizationId));
-        StepContext ctx = new StepContext(p.job().query, run.path("query").asText(), p.state().inDelegate(),
-                member.expert(), p.job().model, answer, (ObjectNode) run.get("memo"),
-                millis -> sleep(p.job().id, token, millis), JobJson.files(p.job().filesJson),
-                ReasoningBudget.fromStored(p.job().reasoningBudget), delegateResult, delegates(p.definition(), member),
-                environment, () -> offered(p, member, environment, scope), toolResult);
-        try {
-            Action action = p.provider().next(ctx);
-            run.put("retries", 0);
-            run.remove("answer");
-            run.remove("delegateResult");
-            run.remove("toolResult");
-            if (action instanceof Action.UseTool t && t.resultText() == null) {
-                ToolResult result = callTool(p, member, t, ctx.environment(), scope, token);
-                // the provider sees the result at its next step, as that call's result
-                run.put("toolResult", resultText(result));
-                return recorder.tool(t, result);
-            }
-            return recorder.of(action);
-        } catch (ProviderFailure unscrubbed) {
-            // Every failure of a step passes here on its way to the job, its checkpoint, the
-            // store and the log: whatever a provider or the JDK put in the message, no secret
-            // value of the organization goes on.
-            ProviderFailure f = scrubbed(unscrubbed, environment);
-            int retries = run.path("retries").asInt();
-            if (f.retryable() && retries < p.job().maxRetries) {
-                run.put("retries", retries + 1);
-                return recorder.retry(f);
-            }
-            return recorder.error(f);
-        } catch (RuntimeException e) {
-            ProviderFailure f = scrubbed(new ProviderFailure(e.getClass().getSimpleName(),
-                    "the provider failed: " + e.getMessage(), false), environment);
-            // The exception itself is not logged: its message (and its causes') may hold a secret.
-            LOG.warn("provider {} failed on job {}: {} at {}", p.provider().name(), p.job().id, f.getMessage(),
-                    e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-            return recorder.error(f);
-        }
-    }
-
-    /** The tools of the member's skills, for the model; a skill that cannot start stops the job naming it. */
-    private List<OfferedTool> offered(Prepared p, Definition.Member member, JobEnvironment env, JobSkills.Scope scope)
-            throws ProviderFailure {
-        if (SkillSpecs.of(member.expert()).isEmpty()) {
-            return List.of();
-        }
-        try {
-            return scope.of(member.key(), member.expert(), p.state(), env).tools().stream()
-                    .map(t -> new OfferedTool(t.skillName(), t.name(), t.description(), t.inputSchema())).toList();
-        } catch (SkillStartException e) {
-            throw new ProviderFailure("SkillStartError", e.getMessage(), false);
-        }
-    }
-
-    /** A result as the model reads it: its text parts, with a note for each image or file. */
-    private static String resultText(ToolResult result) {
-        StringBuilder b = new StringBuilder();
-        for (ResultPart part : result.parts()) {
-            if (b.length() > 0) {
-                b.append("\n");
-            }
-            if (part instanceof ResultPart.Text t) {
-                b.append(t.text());
-            } else if (part instanceof ResultPart.ImageInline i) {
-                b.append("[image ").append(i.mimeType()).append(", ").append(i.encodedData().length()).append(" base64 characters]");
-            } else if (part instanceof ResultPart.FileInline f) {
-                b.append("[file ").append(f.mimeType()).append(", ").append(f.encodedData().length()).append(" base64 characters]");
-            }
-        }
-        return b.toString();
-    }
-
-    /** Runs a tool through the member's skills; an unknown tool or a skill that cannot start is an error result. */
-    private ToolResult callTool(Prepared p, Definition.Member member, Action.UseTool t, JobEnvironment env,
-                                JobSkills.Scope scope, StepInterrupts.Token token) throws InterruptedException {
-        try {
-            SkillSet set = scope.of(member.key(), member.expert(), p.state(), env);
-            return set.call(t.toolName(), t.args());
-        } catch (UnknownToolException e) {
-            return new ToolResult(t.skillName(), t.toolName(), List.of(new ResultPart.Text(e.getMessage())));
-        } catch (SkillStartException e) {
-            return new ToolResult(t.skillName(), t.toolName(), List.of(new ResultPart.Text(
-                    "Error calling tool " + t.toolName() + ": " + e.getMessage())));
-        } finally {
-            if (token.canceled()) {
-                throw new InterruptedException(token.shutdownRequested() ? "the server stops" : "the job was canceled");
-            }
-        }
-    }
-
-    /** {@code f} with every secret value of the job's organization masked in its message. */
-    private static ProviderFailure scrubbed(ProviderFailure f, JobEnvironment environment) {
-        String message = f.getMessage() == null ? "" : f.getMessage();
-        String clean;
-        try {
-            clean = environment.scrub(message);
-        } catch (RuntimeException unreadable) {
-            // The secrets could not be read to mask them: keep nothing of the message.
-            clean = f.name();
-        }
-        return clean.equals(message) ? f : new ProviderFailure(f.name(), clean, f.retryable(), f.retryAfter());
-    }
-
-    /** The experts a member can delegate to that the job's definition holds, by the key the member names them with. */
-    private static Map<String, JsonNode> delegates(Definition definition, Definition.Member member) {
-        Map<String, JsonNode> out = new LinkedHashMap<>();
-        for (JsonNode d : member.expert().path("delegates")) {
-            Definition.Member m = definition.member(d.asText());
-            if (m != null) {
-                out.put(d.asText(), m.expert());
-            }
-        }
-        return out;
     }
 
     /**

@@ -209,6 +209,35 @@ class CoreLoopTest extends ApiTest {
     }
 
     @Test
+    void aCancelEndsEveryParallelCallOfTheStepAndTheirSkill() {
+        JobsFixture f = fixture();
+        String id = f.startId("/tool t sleep {\"ms\":600000}\n/with t sleep {\"ms\":600000}\nWait twice");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (ai.perstack.server.skills.Skills.running(TestMcpServer.class.getName()) == 0) {
+            assertThat(System.currentTimeMillis()).as("the skill starts").isLessThan(deadline);
+            JobsFixture.sleep(20);
+        }
+        expect(f.api.post("/api/v1/jobs/" + id + "/cancel", Map.of()), 200);
+        f.await(id, "canceled");
+        deadline = System.currentTimeMillis() + 30_000;
+        while (ai.perstack.server.skills.Skills.running(TestMcpServer.class.getName()) > 0) {
+            assertThat(System.currentTimeMillis()).as("the skill process ends").isLessThan(deadline);
+            JobsFixture.sleep(20);
+        }
+        assertThat(types(f.checkpoints(id))).containsExactly("query");
+    }
+
+    @Test
+    void aRetryableFailurePastMaxRetriesCarriesCoresPrefix() {
+        JobsFixture f = fixture();
+        String id = f.startId("/fail\nBreak", "maxRetries", 1);
+        JsonNode job = f.await(id, "stoppedByError");
+        assertThat(job.get("error").get("name").asText()).isEqualTo("MockProviderError");
+        assertThat(job.get("error").get("message").asText())
+                .isEqualTo("Max retries (1) exceeded: the mock provider failed as the query asked (/fail)");
+    }
+
+    @Test
     void mockScriptsWithWithButNoToolAreRefusedNamingTheRule() {
         JobsFixture f = fixture();
         Res res = f.start("/with t echo {}\nOops");

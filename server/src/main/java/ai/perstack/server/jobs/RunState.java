@@ -14,11 +14,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * transaction as each checkpoint, so a job resumes exactly after its last checkpoint.
  *
  * <p>Each run: {@code runId, expertKey, query, stepNumber} (the run's own steps), {@code retries}
- * (failed generations in a row), {@code memo} (the provider's own state), plus {@code answer} (to a
- * pending interactive call), {@code pendingToolCallId}, {@code lastActivityId} (chains the run's
- * activities), {@code delegatedBy} (in a delegate's run: the parent's call, as the checkpoint's
- * {@code delegatedBy}), {@code delegation {delegateTo, result}} (a finished delegate's result not
- * yet recorded) and {@code delegateResult} (that result, recorded but not yet given to the provider).
+ * (failed generations in a row), {@code memo} (the provider's own state), {@code lastActivityId} (chains the
+ * run's activities), {@code delegatedBy} (in a delegate's run: the parent's call, as the checkpoint's
+ * {@code delegatedBy}), and between steps of core's loop: {@code pendingCalls} (calls of a reply still without
+ * a result: delegates and interactive calls, in core's order), {@code partialResults} (results waiting for
+ * them), {@code readyResults} (results the model gets at its next call), {@code answer} (a continue's answer
+ * to the first pending call), {@code retryNote} (core's user message after an empty reply), {@code lastText}
+ * (the text of the last reply with calls), {@code finalAnswer} (core's final call without tools is due),
+ * {@code queuedDelegates}/{@code delegatesTotal}/{@code delegatingCheckpointId}/{@code delegatingExpert} (a
+ * reply's delegates still to run) and {@code delegationsDone} (all are back: the parent goes on as a new run).
+ * Runs of the earlier one-call-per-step loop are read by {@link LegacyRun}.
  */
 final class RunState {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -95,7 +95,7 @@ final class StepTaker {
             ArrayNode ready = run.withArray("readyResults");
             ready.addAll(partial);
             run.putArray("partialResults");
-            return step.generate();
+            return run.path("finalAnswer").asBoolean() ? step.finalAnswer(Usage.NONE, List.of()) : step.generate();
         } catch (ProviderFailure unscrubbed) {
             // Every failure of a step passes here on its way to the job, its checkpoint, the
             // store and the log: whatever a provider or the JDK put in the message, no secret
@@ -237,10 +237,20 @@ final class StepTaker {
             if (text != null && !text.isBlank()) {
                 return recorder.complete(text, usage, null, List.of(activity));
             }
-            List<Action.Result> finalResults = List.of(RunCalls.result(RunCalls.result(attempt, result)));
-            Action answer = in.provider().next(context(finalResults, null).forFinalAnswer(finalResults));
+            // kept in the run until the final call succeeds: a failed one is retried as the final call again
+            run.withArray("readyResults").add(RunCalls.result(attempt, result));
+            run.put("finalAnswer", true);
+            return finalAnswer(usage, List.of(activity));
+        }
+
+        /** Core's GeneratingRunResult: one model call without tools; its text (maybe empty) completes the run. */
+        StepResult finalAnswer(Usage usage, List<ObjectNode> before) throws ProviderFailure, InterruptedException {
+            List<Action.Result> results = RunCalls.results(run.withArray("readyResults"));
+            Action answer = in.provider().next(context(results, null).forFinalAnswer(results));
+            run.remove(List.of("readyResults", "finalAnswer"));
+            run.put("retries", 0);
             String finalText = answer instanceof Action.Complete c ? c.text() : "";
-            return recorder.complete(finalText, usage.plus(answer.usage()), answer.reasoning(), List.of(activity));
+            return recorder.complete(finalText, usage.plus(answer.usage()), answer.reasoning(), before);
         }
 
         private List<ToolResult> run(List<Action.Call> calls) throws InterruptedException {

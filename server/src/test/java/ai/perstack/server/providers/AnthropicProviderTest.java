@@ -270,4 +270,11 @@ class AnthropicProviderTest extends ProviderLoopScenarios {
     String emptyReply() {
         return toolCallReply(null);
     }
+
+    @Override
+    String truncatedToolCallReply(Call call) {
+        ObjectNode body = (ObjectNode) parse(toolCallReply(null, call));
+        body.put("stop_reason", "max_tokens");
+        return body.toString();
+    }
 }

@@ -296,4 +296,16 @@ class OpenAiProviderTest extends ProviderLoopScenarios {
     String emptyReply() {
         return toolCallReply(null);
     }
+
+    @Override
+    String truncatedToolCallReply(Call call) {
+        ObjectNode body = (ObjectNode) parse(toolCallReply(null, call));
+        ObjectNode choice = (ObjectNode) body.get("choices").get(0);
+        choice.put("finish_reason", "length");
+        // cut off in the middle of the arguments, as a real reply at the limit is
+        ObjectNode function = (ObjectNode) choice.get("message").get("tool_calls").get(0).get("function");
+        String args = function.get("arguments").asText();
+        function.put("arguments", args.substring(0, args.length() - 2));
+        return body.toString();
+    }
 }

@@ -24,6 +24,9 @@ abstract class ProviderLoopScenarios extends ProviderScenarios {
     /** A reply with neither text nor a tool call. */
     abstract String emptyReply();
 
+    /** A reply with one tool call that stopped at the output limit (its arguments cut off where the format allows). */
+    abstract String truncatedToolCallReply(Call call);
+
     private String startSkilled(String query) {
         String skilled = f.skilledExpert();
         return expect(f.api.post("/api/v1/jobs", Map.of("applicationId", f.applicationId, "expertKey", skilled,
@@ -84,5 +87,20 @@ abstract class ProviderLoopScenarios extends ProviderScenarios {
         assertThat(media(requests.get(1).json())).isEmpty();
         assertThat(media(requests.get(2).json())).containsExactly("file:application/pdf", "image:image/png");
         assertThat(requests.get(2).body()).doesNotContain("[image ");
+    }
+
+    @Test
+    void aReplyCutOffAtTheOutputLimitIsRetriedWithCoresSyntheticResult() {
+        stub.then(Reply.json(200, truncatedToolCallReply(new Call("call_cut", "echo", "{\"text\":\"hal\"}"))))
+                .then(Reply.json(200, textReply("Shorter now", null, 5, 2)));
+        String id = startSkilled("Echo a long text");
+        JsonNode job = f.await(id, "completed");
+        assertThat(job.get("result").asText()).isEqualTo("Shorter now");
+        List<JsonNode> cps = f.checkpoints(id);
+        assertThat(cps).extracting(c -> c.get("activity").get("type").asText()).containsExactly("query", "retry", "complete");
+        assertThat(cps.get(1).get("activity").get("error").asText()).isEqualTo("Generation length exceeded");
+        JsonNode second = stub.requests().get(1).json();
+        assertThat(assistantToolCallIds(second)).containsExactly("call_cut");
+        assertThat(toolResult(second, "call_cut")).contains("Generation length exceeded");
     }
 }

@@ -165,6 +165,7 @@ public final class OpenAiProvider extends ChatProvider {
         if (!toolCalls.isMissingNode() && !toolCalls.isNull() && !toolCalls.isArray()) {
             throw malformed("choices[0].message.tool_calls is not an array");
         }
+        boolean truncated = "length".equals(choices.get(0).path("finish_reason").asText());
         int i = 0;
         for (JsonNode c : toolCalls) {
             String at = "choices[0].message.tool_calls[" + i++ + "]";
@@ -175,8 +176,17 @@ public final class OpenAiProvider extends ChatProvider {
             if (!function.path("name").isTextual()) {
                 throw malformed(at + ".function.name is missing");
             }
-            calls.add(new ChatReply.ToolCall(c.get("id").asText(), function.get("name").asText(),
-                    arguments(function.get("arguments"), at + ".function.arguments")));
+            ObjectNode args;
+            try {
+                args = arguments(function.get("arguments"), at + ".function.arguments");
+            } catch (ProviderFailure f) {
+                if (!truncated) {
+                    throw f;
+                }
+                // arguments cut off at the output limit: the call is answered with core's length retry anyway
+                args = NODES.objectNode();
+            }
+            calls.add(new ChatReply.ToolCall(c.get("id").asText(), function.get("name").asText(), args));
         }
         String reasoning = text(message.get("reasoning_content"));
         if (reasoning == null) {
@@ -188,7 +198,7 @@ public final class OpenAiProvider extends ChatProvider {
         long reasoningTokens = Math.min(completion, usage.path("completion_tokens_details").path("reasoning_tokens").asLong(0));
         long cached = usage.path("prompt_tokens_details").path("cached_tokens").asLong(0);
         return new ChatReply(text, reasoning, calls, new Usage(prompt, completion - reasoningTokens, reasoningTokens, cached),
-                Conversation.assistant(text, calls, null), "length".equals(choices.get(0).path("finish_reason").asText()));
+                Conversation.assistant(text, calls, null), truncated);
     }
 
     /** {@code content} as text: a string, or the text parts of an array of content parts. */

@@ -195,11 +195,6 @@ final class StepRecorder {
                 new StepResult.ErrorInfo(f.name(), f.getMessage(), f.retryable(), f.statusCode()));
     }
 
-    /** Core's delegate tool name: the last {@code /} segment of the delegate's key, without a version. */
-    static String toolName(String delegateKey) {
-        return Action.Call.delegateToolName(delegateKey);
-    }
-
     private ObjectNode todo(List<String> titles) {
         ObjectNode activity = activity("todo");
         ArrayNode added = activity.putArray("newTodos");

@@ -103,4 +103,90 @@ abstract class ProviderLoopScenarios extends ProviderScenarios {
         assertThat(assistantToolCallIds(second)).containsExactly("call_cut");
         assertThat(toolResult(second, "call_cut")).contains("Generation length exceeded");
     }
+
+    /**
+     * A job that the one-call-per-step loop stored in the middle of a reply's queue (one result gathered, the
+     * interactive call awaiting its answer, a delegate call not taken yet) goes on under the current loop: the
+     * delegate runs, and the model gets all three results together.
+     */
+    @Test
+    void aJobStoredMidQueueByTheEarlierLoopGoesOn() throws Exception {
+        java.nio.file.Path dir = ai.perstack.server.testing.Platforms.newDataDir();
+        String id;
+        String org;
+        try (ai.perstack.server.LocalPlatform first = ProviderPlatform.start(dir)) {
+            Fixture own = new Fixture(first);
+            own.secret(keySecret(), key);
+            stub.then(Reply.json(200, toolCallReply(null, new Call("call_q", "ask__askUser", "{\"question\":\"Go?\"}"))));
+            id = own.startId("Do three things");
+            own.await(id, "stoppedByInteractiveTool");
+            org = own.api.org();
+        }
+        String url = ai.perstack.server.store.Database.h2Url(dir);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url)) {
+            String stateJson;
+            try (var q = c.prepareStatement("SELECT state_json FROM jobs WHERE id = ?")) {
+                q.setString(1, id);
+                try (var rs = q.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    stateJson = rs.getString(1);
+                }
+            }
+            try (var u = c.prepareStatement("UPDATE jobs SET state_json = ? WHERE id = ?")) {
+                u.setString(1, earlierLoopState(stateJson));
+                u.setString(2, id);
+                assertThat(u.executeUpdate()).isEqualTo(1);
+            }
+        }
+        stub.then(Reply.json(200, textReply("2", null, 5, 1)))
+                .then(Reply.json(200, textReply("All three done", null, 30, 4)));
+        try (ai.perstack.server.LocalPlatform second = ProviderPlatform.start(dir)) {
+            ai.perstack.server.testing.Api api = new ai.perstack.server.testing.Api(second.baseUrl(),
+                    second.createApiKey(org), org);
+            expect(api.post("/api/v1/jobs/" + id + "/continue", Map.of("interactiveToolCallResult", true,
+                    "query", "yes")), 200);
+            long deadline = System.currentTimeMillis() + 20_000;
+            JsonNode job = expect(api.get("/api/v1/jobs/" + id), 200).data("job");
+            while (!"completed".equals(job.get("status").asText()) && System.currentTimeMillis() < deadline) {
+                sleep(20);
+                job = expect(api.get("/api/v1/jobs/" + id), 200).data("job");
+            }
+            assertThat(job.get("result").asText()).as("%s", job).isEqualTo("All three done");
+        }
+        List<Recorded> requests = stub.requests();
+        assertThat(requests).hasSize(3);
+        JsonNode last = requests.get(2).json();
+        assertThat(assistantToolCallIds(last)).containsExactly("call_a", "call_q", "call_b");
+        assertThat(toolResult(last, "call_a")).isEqualTo("earlier");
+        assertThat(toolResult(last, "call_q")).isEqualTo("yes");
+        assertThat(toolResult(last, "call_b")).isEqualTo("2");
+    }
+
+    /** The stored state rewritten as the one-call-per-step loop kept it, mid-queue. */
+    private static String earlierLoopState(String stateJson) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode state = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(stateJson);
+        com.fasterxml.jackson.databind.node.ObjectNode run = (com.fasterxml.jackson.databind.node.ObjectNode)
+                state.get("runs").get(0);
+        run.remove(List.of("pendingCalls", "partialResults", "readyResults", "lastText"));
+        run.put("pendingToolCallId", "call_q");
+        com.fasterxml.jackson.databind.node.ObjectNode memo = (com.fasterxml.jackson.databind.node.ObjectNode)
+                run.get("memo");
+        com.fasterxml.jackson.databind.node.ArrayNode messages = (com.fasterxml.jackson.databind.node.ArrayNode)
+                memo.get("messages");
+        com.fasterxml.jackson.databind.node.ObjectNode reply = (com.fasterxml.jackson.databind.node.ObjectNode)
+                messages.get(messages.size() - 1);
+        reply.remove("anthropicContent");
+        reply.set("toolCalls", json.readTree("""
+                [{"id":"call_a","name":"ask__askUser","args":{"question":"First?"}},
+                 {"id":"call_q","name":"ask__askUser","args":{"question":"Go?"}},
+                 {"id":"call_b","name":"delegate__helper","args":{"query":"Add 1 and 1"}}]"""));
+        memo.set("results", json.readTree("[{\"id\":\"call_a\",\"name\":\"ask__askUser\",\"content\":\"earlier\"}]"));
+        memo.set("awaiting", json.readTree("{\"id\":\"call_q\",\"name\":\"ask__askUser\",\"kind\":\"interactive\"}"));
+        memo.set("pending", json.readTree("""
+                [{"id":"call_b","name":"delegate__helper","args":{"query":"Add 1 and 1"},"kind":"delegate",
+                  "delegateTo":"helper"}]"""));
+        return state.toString();
+    }
 }

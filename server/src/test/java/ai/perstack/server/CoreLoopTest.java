@@ -32,11 +32,14 @@ class CoreLoopTest extends ApiTest {
                 "tools", Map.of("askUser", Map.of("description", "Ask a question",
                         "inputJsonSchema", "{\"type\":\"object\",\"properties\":{\"question\":{\"type\":\"string\"}}}")));
         List<Object> experts = List.of(
-                Map.of("key", "main", "name", "main", "instruction", "Work.", "delegates", List.of("helper", "checker"),
+                Map.of("key", "main", "name", "main", "instruction", "Work.",
+                        "delegates", List.of("helper", "checker", "worker"),
                         "skills", Map.of("@perstack/base", Map.of("type", "mcpStdioSkill", "command", "npx",
                                 "packageName", "@perstack/base"), "t", testServer, "ask", ask)),
                 Map.of("key", "helper", "name", "helper", "description", "Helps", "instruction", "Help."),
-                Map.of("key", "checker", "name", "checker", "description", "Checks", "instruction", "Check."));
+                Map.of("key", "checker", "name", "checker", "description", "Checks", "instruction", "Check."),
+                Map.of("key", "worker", "name", "worker", "description", "Works", "instruction", "Work.",
+                        "skills", Map.of("t", testServer)));
         Res draft = expect(api.post("/api/v1/experts/" + scope + "/drafts", Map.of("applicationId", app,
                 "experts", experts)), 201);
         expect(api.post("/api/v1/experts/" + scope + "/drafts/" + draft.data("draft").get("id").asText() + "/version",
@@ -176,13 +179,16 @@ class CoreLoopTest extends ApiTest {
     }
 
     @Test
-    void twoDelegatesOfOneReplyRunInTheirOwnRunsAndTheParentGoesOnAsANewRun() {
+    void twoDelegatesOfOneReplyRunConcurrentlyInTheirOwnRunsAndTheParentGoesOnAsANewRun() {
         JobsFixture f = fixture();
         String id = f.startId("/steps 0\n/delegate helper Gather facts\n/delegate checker Check facts\nReport");
         JsonNode job = f.await(id, "completed");
         List<JsonNode> cps = f.checkpoints(id);
-        assertThat(types(cps)).containsExactly("query", "delegate", "query", "generalTool", "complete", "query",
-                "generalTool", "complete", "delegationComplete", "complete");
+        // the children take their steps side by side, each round in call order
+        assertThat(types(cps)).containsExactly("query", "delegate", "query", "query", "generalTool", "generalTool",
+                "complete", "complete", "delegationComplete", "complete");
+        assertThat(cps).extracting(c -> c.get("expert").get("key").asText()).containsExactly("main", "main",
+                "helper", "checker", "helper", "checker", "helper", "checker", "main", "main");
         JsonNode delegating = cps.get(1);
         assertThat(delegating.get("delegateTo")).extracting(t -> t.get("expert").get("key").asText())
                 .containsExactly("helper", "checker");
@@ -190,22 +196,53 @@ class CoreLoopTest extends ApiTest {
                 .containsExactly("helper", "checker");
         String parentRun = cps.get(0).get("runId").asText();
         String helperRun = cps.get(2).get("runId").asText();
-        String checkerRun = cps.get(5).get("runId").asText();
+        String checkerRun = cps.get(3).get("runId").asText();
         String resumed = cps.get(8).get("runId").asText();
         assertThat(Set.copyOf(List.of(parentRun, helperRun, checkerRun, resumed))).hasSize(4);
+        assertThat(List.of(cps.get(4), cps.get(6))).extracting(c -> c.get("runId").asText()).containsOnly(helperRun);
+        assertThat(List.of(cps.get(5), cps.get(7))).extracting(c -> c.get("runId").asText()).containsOnly(checkerRun);
         assertThat(cps.get(2).get("delegatedBy").get("toolCallId").asText())
                 .isEqualTo(delegating.get("delegateTo").get(0).get("toolCallId").asText());
-        assertThat(cps.get(5).get("delegatedBy").get("toolCallId").asText())
+        assertThat(cps.get(3).get("delegatedBy").get("toolCallId").asText())
                 .isEqualTo(delegating.get("delegateTo").get(1).get("toolCallId").asText());
-        assertThat(cps.get(5).get("delegatedBy").get("runId").asText()).isEqualTo(parentRun);
+        assertThat(cps.get(3).get("delegatedBy").get("runId").asText()).isEqualTo(parentRun);
+        assertThat(cps.get(3).get("delegatedBy").get("checkpointId").asText()).isEqualTo(delegating.get("id").asText());
         assertThat(cps.get(8).get("activity").get("count").asInt()).isEqualTo(2);
         assertThat(cps.get(9).get("runId").asText()).isEqualTo(resumed);
         // the parent's usage is its own and its children's: the job's running total
         assertThat(cps.get(9).get("usage")).isEqualTo(job.get("usage"));
-        Set<String> sequences = new HashSet<>();
-        cps.forEach(c -> sequences.add(c.get("sequence").asText()));
-        assertThat(sequences).hasSize(cps.size());
+        assertThat(cps).extracting(c -> c.get("sequence").asInt()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(cps).extracting(c -> c.get("stepNumber").asInt()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
         assertThat(job.get("result").asText()).isEqualTo("Done: Report");
+    }
+
+    @Test
+    void concurrentDelegatesCallTheirToolsAtTheSameTime() {
+        JobsFixture f = fixture();
+        // each child's query is a mock script calling the barrier, which answers "met" only to calls that overlap
+        String id = f.startId(String.join("\n", "/steps 0",
+                "/delegate worker /tool t barrier {\"n\":2}",
+                "/delegate worker /tool t barrier {\"n\":2}",
+                "Two at once"));
+        f.await(id, "completed");
+        List<JsonNode> barriers = f.checkpoints(id).stream()
+                .filter(c -> "barrier".equals(c.get("activity").path("toolName").asText())).toList();
+        assertThat(barriers).hasSize(2);
+        assertThat(barriers).extracting(c -> c.get("activity").get("result").get(0).get("text").asText())
+                .containsExactly("met", "met");
+        assertThat(barriers.get(0).get("runId").asText()).isNotEqualTo(barriers.get(1).get("runId").asText());
+    }
+
+    @Test
+    void aFailingChildOfAGroupIsTheJobsResult() {
+        JobsFixture f = fixture();
+        String id = f.startId("/steps 0\n/delegate helper /fail\n/delegate checker Check facts\nReport",
+                "maxRetries", 0);
+        JsonNode job = f.await(id, "stoppedByError");
+        assertThat(job.get("error").get("name").asText()).isEqualTo("MockProviderError");
+        List<JsonNode> cps = f.checkpoints(id);
+        assertThat(cps.get(cps.size() - 1).get("status").asText()).isEqualTo("stoppedByError");
+        assertThat(cps.get(cps.size() - 1).get("expert").get("key").asText()).isEqualTo("helper");
     }
 
     @Test

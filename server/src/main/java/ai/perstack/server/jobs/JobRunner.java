@@ -15,6 +15,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +47,12 @@ final class JobRunner {
     private final Function<String, JobEnvironment> environments;
     private final JobSkills skills;
     private final StepTaker steps;
+    /** Runs the steps of delegates that run concurrently (one thread each while they run). */
+    private final ExecutorService delegates = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "job-delegate-step");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** A step about to be taken: the job as read, its runtime state, definition and provider. */
     private record Prepared(JobRecord job, RunState state, Definition definition, ModelProvider provider) {
@@ -79,22 +92,20 @@ final class JobRunner {
                     return;
                 }
                 Instant started = now();
-                StepResult step;
+                List<StepResult> round;
                 try {
-                    // its number counts through the whole job, as core counts it
-                    step = steps.take(new StepTaker.Input(p.job(), p.state(), p.definition(), p.provider(),
-                            millis -> sleep(jobId, token, millis), scope, token));
+                    round = takeRound(p, jobId, token, scope);
                 } catch (InterruptedException e) {
                     // Canceled (the API already wrote it) or the server stops: nothing of the step is kept.
                     release(jobId, owner);
                     signals.changed(jobId);
                     return;
                 }
-                if (step.jobStatus() != null) {
+                if (round.stream().anyMatch(s -> s.jobStatus() != null)) {
                     // the job ends with this step: its skill processes are gone before anyone sees it ended
                     scope.close();
                 }
-                next = db.inTransaction(tx -> commit(tx, jobId, owner, p, step, started));
+                next = db.inTransaction(tx -> commit(tx, jobId, owner, p, round, started));
                 signals.changed(jobId);
                 if (next == null || token.shutdownRequested()) {
                     if (next != null) {
@@ -107,6 +118,51 @@ final class JobRunner {
             scope.close();
             signals.interrupts().unregister(jobId, token);
         }
+    }
+
+    /**
+     * Takes the next step of every run that can go on now: the top run, or each delegate of a group running
+     * concurrently (in parallel threads, at most as many as the step budget has room for). Their numbers
+     * count on through the job in call order.
+     */
+    private List<StepResult> takeRound(Prepared p, String jobId, StepInterrupts.Token token, JobSkills.Scope scope)
+            throws InterruptedException {
+        List<RunState> runs = p.state().frontier();
+        int room = Math.max(1, p.job().maxSteps - p.job().totalSteps);
+        List<RunState> now = runs.size() > room ? runs.subList(0, room) : runs;
+        List<Callable<StepResult>> takes = new ArrayList<>();
+        for (int i = 0; i < now.size(); i++) {
+            StepTaker.Input in = new StepTaker.Input(p.job(), p.job().totalSteps + 1 + i, now.get(i), p.definition(),
+                    p.provider(), millis -> sleep(jobId, token, millis), scope, token);
+            takes.add(() -> steps.take(in));
+        }
+        if (takes.size() == 1) {
+            try {
+                return List.of(takes.get(0).call());
+            } catch (InterruptedException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        List<Future<StepResult>> running = new ArrayList<>();
+        takes.forEach(t -> running.add(delegates.submit(t)));
+        List<StepResult> out = new ArrayList<>();
+        try {
+            for (Future<StepResult> f : running) {
+                out.add(f.get());
+            }
+        } catch (ExecutionException e) {
+            running.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            running.forEach(f -> f.cancel(true));
+            throw e;
+        }
+        return out;
     }
 
     private Prepared prepare(Tx tx, String jobId, String owner) throws SQLException {
@@ -150,7 +206,7 @@ final class JobRunner {
      * Commits a step; returns the next step's starting point when the runner goes on (the job
      * still ours, running, under its step limit), else null.
      */
-    private Prepared commit(Tx tx, String jobId, String owner, Prepared p, StepResult taken, Instant started)
+    private Prepared commit(Tx tx, String jobId, String owner, Prepared p, List<StepResult> round, Instant started)
             throws SQLException {
         JobRecord job = jobs.lock(tx, jobId).orElse(null);
         if (job == null || !owner.equals(job.claimedBy)) {
@@ -165,28 +221,38 @@ final class JobRunner {
             jobs.update(tx, job);
             return null;
         }
-        StepResult step = taken.jobStatus() == null && job.totalSteps + 1 >= job.maxSteps ? taken.stoppedByMaxSteps() : taken;
-        int sequence = job.lastSequence + 1;
-        job.lastSequence = sequence;
-        job.totalSteps++;
-        job.inputTokens += step.usage().inputTokens();
-        job.outputTokens += step.usage().outputTokens();
-        job.reasoningTokens += step.usage().reasoningTokens();
-        job.cachedInputTokens += step.usage().cachedInputTokens();
-        // A checkpoint's usage is the job's running total, as in core.
-        Usage total = new Usage(job.inputTokens, job.outputTokens, job.reasoningTokens, job.cachedInputTokens);
+        // steps that end the job come last, so that nothing follows the job's last checkpoint
+        List<StepResult> ordered = new ArrayList<>(round.stream().filter(s -> s.jobStatus() == null).toList());
+        ordered.addAll(round.stream().filter(s -> s.jobStatus() != null).toList());
+        StepResult stop = null;
         String model = job.model != null ? job.model : p.provider().defaultModel();
-        checkpoints.insert(tx, step.checkpointId(), jobId, sequence, CheckpointJson.checkpoint(jobId, sequence, step,
-                total, ContextWindows.of(model), started, now).toString(), now);
+        for (StepResult taken : ordered) {
+            StepResult step = taken.jobStatus() == null && job.totalSteps + 1 >= job.maxSteps
+                    ? taken.stoppedByMaxSteps() : taken;
+            int sequence = job.lastSequence + 1;
+            job.lastSequence = sequence;
+            job.totalSteps++;
+            job.inputTokens += step.usage().inputTokens();
+            job.outputTokens += step.usage().outputTokens();
+            job.reasoningTokens += step.usage().reasoningTokens();
+            job.cachedInputTokens += step.usage().cachedInputTokens();
+            // A checkpoint's usage is the job's running total, as in core.
+            Usage total = new Usage(job.inputTokens, job.outputTokens, job.reasoningTokens, job.cachedInputTokens);
+            checkpoints.insert(tx, step.checkpointId(), jobId, sequence, CheckpointJson.checkpoint(jobId, sequence,
+                    step, total, ContextWindows.of(model), started, now).toString(), now);
+            if (stop == null && step.jobStatus() != null) {
+                stop = step;
+            }
+        }
         job.stateJson = p.state().toJson();
         job.updatedAt = now;
-        if (step.jobStatus() != null) {
-            finish(job, step.jobStatus(), now);
-            job.result = step.result();
-            if (step.error() != null) {
-                job.errorName = step.error().name();
-                job.errorMessage = step.error().message();
-                job.errorRetryable = step.error().retryable();
+        if (stop != null) {
+            finish(job, stop.jobStatus(), now);
+            job.result = stop.result();
+            if (stop.error() != null) {
+                job.errorName = stop.error().name();
+                job.errorMessage = stop.error().message();
+                job.errorRetryable = stop.error().retryable();
             }
             jobs.update(tx, job);
             return null;

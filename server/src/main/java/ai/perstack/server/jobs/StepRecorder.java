@@ -92,15 +92,13 @@ final class StepRecorder {
 
     /**
      * The stop for the step's delegate calls: one {@code delegate} activity and {@code delegateTo} target each.
-     * The first delegate's run starts on top of this one; the others wait in {@code queuedDelegates} and start
-     * one after another as each finishes.
+     * One delegate's run starts on top of this one; several run concurrently, each in its own member of a group
+     * (its own stack), as core runs them.
      */
     StepResult delegates(List<Action.Call> calls, Usage usage, String reasoning, List<Action.Call> interactive) {
         ObjectNode fields = fields();
         ArrayNode targets = fields.putArray("delegateTo");
         List<ObjectNode> activities = new ArrayList<>();
-        ArrayNode queued = run.putArray("queuedDelegates");
-        run.put("delegatesTotal", calls.size());
         for (Action.Call c : calls) {
             Definition.Member target = definition.member(c.skillName());
             ObjectNode entry = targets.addObject();
@@ -110,60 +108,76 @@ final class StepRecorder {
             ObjectNode a = activity("delegate").put("delegateExpertKey", c.skillName()).put("query", query(c));
             reasoning(a, reasoning);
             activities.add(a);
-            queued.add(RunCalls.toJson(c));
         }
         if (!interactive.isEmpty()) {
             ArrayNode pending = fields.putArray("pendingToolCalls");
             interactive.forEach(c -> pending.add(RunCalls.coreCall(c)));
         }
-        run.put("delegatingCheckpointId", checkpointId);
-        run.set("delegatingExpert", expert(member));
-        startNextDelegate(state, run);
-        return steps(JobStatus.CP_DELEGATE, activities, fields, usage, null, null);
+        StepResult result = steps(JobStatus.CP_DELEGATE, activities, fields, usage, null, null);
+        if (calls.size() == 1) {
+            startDelegate(state, calls.get(0));
+        } else {
+            List<RunState> members = state.startGroup(calls.size());
+            for (int i = 0; i < calls.size(); i++) {
+                startDelegate(members.get(i), calls.get(i));
+            }
+        }
+        return result;
     }
 
     private static String query(Action.Call c) {
         return c.args().path("query").asText();
     }
 
-    /** Starts the parent's next queued delegate on top of the stack, with {@code delegatedBy} naming the call. */
-    private static void startNextDelegate(RunState state, ObjectNode parent) {
-        ArrayNode queued = parent.withArray("queuedDelegates");
-        Action.Call c = RunCalls.call(queued.remove(0));
-        ObjectNode child = state.push(c.skillName(), query(c));
+    /** Starts a delegate's run on top of {@code stack}, with {@code delegatedBy} naming this step's call. */
+    private void startDelegate(RunState stack, Action.Call c) {
+        ObjectNode child = stack.push(c.skillName(), query(c));
         ObjectNode by = child.putObject("delegatedBy");
-        by.set("expert", parent.path("delegatingExpert").deepCopy());
-        by.put("toolCallId", c.id()).put("toolName", c.toolName())
-                .put("checkpointId", parent.path("delegatingCheckpointId").asText())
-                .put("runId", parent.path("runId").asText());
+        by.set("expert", expert(member));
+        by.put("toolCallId", c.id()).put("toolName", c.toolName()).put("checkpointId", checkpointId).put("runId", runId);
     }
 
     /**
      * The run completes with {@code text}; {@code before} are activities of the same step that come first (the
-     * {@code attemptCompletion} call). A delegate's run hands its text to the parent as its call's result.
+     * {@code attemptCompletion} call). A delegate's run hands its text to the parent as its call's result; the
+     * results of a group of concurrent delegates go to the parent together, in call order, once all are back.
      */
     StepResult complete(String text, Usage usage, String reasoning, List<ObjectNode> before) {
         ObjectNode done = activity("complete").put("text", text);
         reasoning(done, reasoning);
         List<ObjectNode> activities = new ArrayList<>(before);
         activities.add(done);
-        if (state.inDelegate()) {
-            JsonNode by = run.path("delegatedBy");
+        if (!state.inDelegate()) {
+            return steps(JobStatus.CP_COMPLETED, activities, fields(), usage, JobStatus.COMPLETED, text);
+        }
+        StepResult step = steps(JobStatus.CP_COMPLETED, activities, fields(), usage, null, null);
+        JsonNode by = run.path("delegatedBy");
+        Action.Call call = new Action.Call(by.path("toolCallId").asText(), Action.Kind.DELEGATE, member.key(),
+                by.path("toolName").asText(), null);
+        ObjectNode result = RunCalls.textResult(call, text);
+        if (state.hasParentInStack()) {
             state.pop();
             ObjectNode parent = state.top();
-            Action.Call call = new Action.Call(by.path("toolCallId").asText(), Action.Kind.DELEGATE, member.key(),
-                    by.path("toolName").asText(), null);
-            parent.withArray("partialResults").add(RunCalls.textResult(call, text));
-            if (!parent.withArray("queuedDelegates").isEmpty()) {
-                startNextDelegate(state, parent);
-            } else {
-                parent.remove("queuedDelegates");
-                parent.put("delegationsDone", parent.path("delegatesTotal").asInt(1));
-                parent.remove("delegatesTotal");
-            }
-            return steps(JobStatus.CP_COMPLETED, activities, fields(), usage, null, null);
+            parent.withArray("partialResults").add(result);
+            parent.put("delegationsDone", 1);
+            return step;
         }
-        return steps(JobStatus.CP_COMPLETED, activities, fields(), usage, JobStatus.COMPLETED, text);
+        ObjectNode owner = state.groupOwner();
+        // members of a group may finish in the same round, on different threads
+        synchronized (owner) {
+            state.member().put("done", true).set("result", result);
+            ArrayNode group = owner.withArray("group");
+            boolean all = true;
+            for (JsonNode m : group) {
+                all &= m.path("done").asBoolean();
+            }
+            if (all) {
+                group.forEach(m -> owner.withArray("partialResults").add(m.get("result")));
+                owner.put("delegationsDone", group.size());
+                owner.remove("group");
+            }
+        }
+        return step;
     }
 
     /** An activity of this run, for a caller that builds a step's activities itself. */

@@ -43,8 +43,11 @@ final class StepTaker {
     private final Function<String, JobEnvironment> environments;
     private final ToolExecution tools;
 
-    /** One step's inputs: the job as read, its runtime state, definition and provider. */
-    record Input(JobRecord job, RunState state, Definition definition, ModelProvider provider,
+    /**
+     * One step's inputs: the job as read, the step's number (job-wide), the runtime state (a view of the stack
+     * whose top run takes the step), definition and provider.
+     */
+    record Input(JobRecord job, int stepNumber, RunState state, Definition definition, ModelProvider provider,
                  StepContext.Sleeper sleeper, JobSkills.Scope scope, StepInterrupts.Token token) {
     }
 
@@ -56,7 +59,7 @@ final class StepTaker {
     StepResult take(Input in) throws InterruptedException {
         RunState state = in.state();
         ObjectNode run = state.top();
-        int stepNumber = in.job().totalSteps + 1;
+        int stepNumber = in.stepNumber();
         run.put("stepNumber", run.path("stepNumber").asInt() + 1);
         Definition.Member member = in.definition().member(run.path("expertKey").asText());
         if (member == null) {
@@ -68,7 +71,7 @@ final class StepTaker {
         if (run.has("delegationsDone")) {
             // the delegates are back: the parent goes on as a new run, as core resumes it
             int count = run.remove("delegationsDone").asInt();
-            run.remove(List.of("delegatingCheckpointId", "delegatingExpert", "lastActivityId"));
+            run.remove("lastActivityId");
             run.put("runId", Ids.newId());
             return new StepRecorder(state, stepNumber, in.definition(), member).delegationComplete(count);
         }
@@ -195,9 +198,18 @@ final class StepTaker {
             if (attempt != null) {
                 return attemptCompletion(attempt, usage, text, reasoning);
             }
-            List<Action.Call> skills = calls.stream().filter(c -> c.kind() == Action.Kind.SKILL).toList();
+            List<Action.Call> skills = new ArrayList<>(calls.stream().filter(c -> c.kind() == Action.Kind.SKILL).toList());
             List<Action.Call> delegates = calls.stream().filter(c -> c.kind() == Action.Kind.DELEGATE).toList();
             List<Action.Call> interactive = calls.stream().filter(c -> c.kind() == Action.Kind.INTERACTIVE).toList();
+            if (in.state().groupOwner() != null && !interactive.isEmpty()) {
+                // core's delegates have no interactive tools; one running beside others cannot stop the job for one
+                for (Action.Call c : interactive) {
+                    skills.add(new Action.Call(c.id(), Action.Kind.SKILL, c.skillName(),
+                            c.toolName(), c.args(), "Error: interactive tools are not available to a delegate that runs"
+                            + " beside other delegates"));
+                }
+                interactive = List.of();
+            }
             ArrayNode partial = run.withArray("partialResults");
             if (skills.isEmpty()) {
                 if (!delegates.isEmpty()) {

@@ -104,6 +104,32 @@ abstract class ProviderLoopScenarios extends ProviderScenarios {
         assertThat(toolResult(second, "call_cut")).contains("Generation length exceeded");
     }
 
+    @Test
+    void twoDelegateCallsOfOneReplyRunConcurrentlyAndBothResultsGoBack() {
+        java.util.function.Function<Recorded, String> answer = r -> textReply("answer to " + firstUserText(r.json()),
+                null, 4, 2);
+        stub.then(Reply.json(200, toolCallReply(null,
+                        new Call("call_1", "delegate__helper", "{\"query\":\"Add 1 and 1\"}"),
+                        new Call("call_2", "delegate__helper", "{\"query\":\"Add 2 and 2\"}"))))
+                .then(new Reply(200, Map.of(), answer, 0))
+                .then(new Reply(200, Map.of(), answer, 0))
+                .then(Reply.json(200, textReply("2 and 4", null, 30, 3)));
+        String id = f.startId("Add twice");
+        JsonNode job = f.await(id, "completed");
+        assertThat(job.get("result").asText()).isEqualTo("2 and 4");
+        List<JsonNode> cps = f.checkpoints(id);
+        assertThat(cps).extracting(c -> c.get("activity").get("type").asText()).containsExactly("query", "delegate",
+                "query", "query", "complete", "complete", "delegationComplete", "complete");
+        String parent = cps.get(0).get("runId").asText();
+        assertThat(java.util.Set.of(parent, cps.get(2).get("runId").asText(), cps.get(3).get("runId").asText(),
+                cps.get(6).get("runId").asText())).hasSize(4);
+        JsonNode last = stub.requests().get(3).json();
+        assertThat(toolResult(last, "call_1")).isEqualTo("answer to Add 1 and 1");
+        assertThat(toolResult(last, "call_2")).isEqualTo("answer to Add 2 and 2");
+        // usage: the parent's two calls and both children's
+        assertThat(job.get("usage").get("outputTokens").asLong()).isEqualTo(7 + 2 + 2 + 3);
+    }
+
     /**
      * A job that the one-call-per-step loop stored in the middle of a reply's queue (one result gathered, the
      * interactive call awaiting its answer, a delegate call not taken yet) goes on under the current loop: the

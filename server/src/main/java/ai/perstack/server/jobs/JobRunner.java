@@ -1,35 +1,27 @@
 package ai.perstack.server.jobs;
 
-import ai.perstack.server.providers.ReasoningBudget;
-import ai.perstack.server.providers.Action;
 import ai.perstack.server.providers.ContextWindows;
 import ai.perstack.server.providers.JobEnvironment;
 import ai.perstack.server.providers.ModelProvider;
-import ai.perstack.server.providers.OfferedTool;
-import ai.perstack.server.providers.ProviderFailure;
 import ai.perstack.server.providers.Providers;
-import ai.perstack.server.providers.StepContext;
 import ai.perstack.server.providers.Usage;
-import ai.perstack.server.skills.ResultPart;
-import ai.perstack.server.skills.SkillSet;
-import ai.perstack.server.skills.SkillStartException;
-import ai.perstack.server.skills.ToolResult;
-import ai.perstack.server.skills.UnknownToolException;
 import ai.perstack.server.store.CheckpointRepository;
 import ai.perstack.server.store.Database;
 import ai.perstack.server.store.JobRecord;
 import ai.perstack.server.store.JobRepository;
 import ai.perstack.server.store.Tx;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +46,13 @@ final class JobRunner {
     private final Duration lease;
     private final Function<String, JobEnvironment> environments;
     private final JobSkills skills;
+    private final StepTaker steps;
+    /** Runs the steps of delegates that run concurrently (one thread each while they run). */
+    private final ExecutorService delegates = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "job-delegate-step");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** A step about to be taken: the job as read, its runtime state, definition and provider. */
     private record Prepared(JobRecord job, RunState state, Definition definition, ModelProvider provider) {
@@ -71,6 +70,7 @@ final class JobRunner {
         this.clock = clock;
         this.lease = lease;
         this.environments = environments;
+        this.steps = new StepTaker(environments);
     }
 
     /** Runs the job {@code owner} claimed until it stops, pauses, is canceled, or the server stops. */
@@ -92,20 +92,20 @@ final class JobRunner {
                     return;
                 }
                 Instant started = now();
-                StepResult step;
+                List<StepResult> round;
                 try {
-                    step = take(p, token, scope);
+                    round = takeRound(p, jobId, token, scope);
                 } catch (InterruptedException e) {
                     // Canceled (the API already wrote it) or the server stops: nothing of the step is kept.
                     release(jobId, owner);
                     signals.changed(jobId);
                     return;
                 }
-                if (step.jobStatus() != null) {
+                if (round.stream().anyMatch(s -> s.jobStatus() != null)) {
                     // the job ends with this step: its skill processes are gone before anyone sees it ended
                     scope.close();
                 }
-                next = db.inTransaction(tx -> commit(tx, jobId, owner, p, step, started));
+                next = db.inTransaction(tx -> commit(tx, jobId, owner, p, round, started));
                 signals.changed(jobId);
                 if (next == null || token.shutdownRequested()) {
                     if (next != null) {
@@ -118,6 +118,51 @@ final class JobRunner {
             scope.close();
             signals.interrupts().unregister(jobId, token);
         }
+    }
+
+    /**
+     * Takes the next step of every run that can go on now: the top run, or each delegate of a group running
+     * concurrently (in parallel threads, at most as many as the step budget has room for). Their numbers
+     * count on through the job in call order.
+     */
+    private List<StepResult> takeRound(Prepared p, String jobId, StepInterrupts.Token token, JobSkills.Scope scope)
+            throws InterruptedException {
+        List<RunState> runs = p.state().frontier();
+        int room = Math.max(1, p.job().maxSteps - p.job().totalSteps);
+        List<RunState> now = runs.size() > room ? runs.subList(0, room) : runs;
+        List<Callable<StepResult>> takes = new ArrayList<>();
+        for (int i = 0; i < now.size(); i++) {
+            StepTaker.Input in = new StepTaker.Input(p.job(), p.job().totalSteps + 1 + i, now.get(i), p.definition(),
+                    p.provider(), millis -> sleep(jobId, token, millis), scope, token);
+            takes.add(() -> steps.take(in));
+        }
+        if (takes.size() == 1) {
+            try {
+                return List.of(takes.get(0).call());
+            } catch (InterruptedException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        List<Future<StepResult>> running = new ArrayList<>();
+        takes.forEach(t -> running.add(delegates.submit(t)));
+        List<StepResult> out = new ArrayList<>();
+        try {
+            for (Future<StepResult> f : running) {
+                out.add(f.get());
+            }
+        } catch (ExecutionException e) {
+            running.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            running.forEach(f -> f.cancel(true));
+            throw e;
+        }
+        return out;
     }
 
     private Prepared prepare(Tx tx, String jobId, String owner) throws SQLException {
@@ -157,148 +202,11 @@ final class JobRunner {
         return p;
     }
 
-    /** Takes one step of the top run; its number counts through the whole job, as core counts it. */
-    private StepResult take(Prepared p, StepInterrupts.Token token, JobSkills.Scope scope) throws InterruptedException {
-        ObjectNode run = p.state().top();
-        int stepNumber = p.job().totalSteps + 1;
-        run.put("stepNumber", run.path("stepNumber").asInt() + 1);
-        Definition.Member member = p.definition().member(run.path("expertKey").asText());
-        if (member == null) {
-            return new StepRecorder(p.state(), stepNumber, p.definition(), p.definition().coordinator())
-                    .error(new ProviderFailure("UnknownExpert", "expert " + run.path("expertKey").asText()
-                            + " is not in the job's definition", false));
-        }
-        StepRecorder recorder = new StepRecorder(p.state(), stepNumber, p.definition(), member);
-        ObjectNode delegation = (ObjectNode) run.remove("delegation");
-        if (delegation != null) {
-            // The provider sees the result at its next step (as the delegate call's result).
-            run.put("delegateResult", delegation.path("result").asText());
-            return recorder.delegationComplete(1);
-        }
-        String answer = run.hasNonNull("answer") ? run.get("answer").asText() : null;
-        String delegateResult = run.hasNonNull("delegateResult") ? run.get("delegateResult").asText() : null;
-        String organizationId = p.job().organizationId;
-        String toolResult = run.hasNonNull("toolResult") ? run.get("toolResult").asText() : null;
-        JobEnvironment environment = JobEnvironment.lazy(() -> environments.apply(organizationId));
-        StepContext ctx = new StepContext(p.job().query, run.path("query").asText(), p.state().inDelegate(),
-                member.expert(), p.job().model, answer, (ObjectNode) run.get("memo"),
-                millis -> sleep(p.job().id, token, millis), JobJson.files(p.job().filesJson),
-                ReasoningBudget.fromStored(p.job().reasoningBudget), delegateResult, delegates(p.definition(), member),
-                environment, () -> offered(p, member, environment, scope), toolResult);
-        try {
-            Action action = p.provider().next(ctx);
-            run.put("retries", 0);
-            run.remove("answer");
-            run.remove("delegateResult");
-            run.remove("toolResult");
-            if (action instanceof Action.UseTool t && t.resultText() == null) {
-                ToolResult result = callTool(p, member, t, ctx.environment(), scope, token);
-                // the provider sees the result at its next step, as that call's result
-                run.put("toolResult", resultText(result));
-                return recorder.tool(t, result);
-            }
-            return recorder.of(action);
-        } catch (ProviderFailure unscrubbed) {
-            // Every failure of a step passes here on its way to the job, its checkpoint, the
-            // store and the log: whatever a provider or the JDK put in the message, no secret
-            // value of the organization goes on.
-            ProviderFailure f = scrubbed(unscrubbed, environment);
-            int retries = run.path("retries").asInt();
-            if (f.retryable() && retries < p.job().maxRetries) {
-                run.put("retries", retries + 1);
-                return recorder.retry(f);
-            }
-            return recorder.error(f);
-        } catch (RuntimeException e) {
-            ProviderFailure f = scrubbed(new ProviderFailure(e.getClass().getSimpleName(),
-                    "the provider failed: " + e.getMessage(), false), environment);
-            // The exception itself is not logged: its message (and its causes') may hold a secret.
-            LOG.warn("provider {} failed on job {}: {} at {}", p.provider().name(), p.job().id, f.getMessage(),
-                    e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-            return recorder.error(f);
-        }
-    }
-
-    /** The tools of the member's skills, for the model; a skill that cannot start stops the job naming it. */
-    private List<OfferedTool> offered(Prepared p, Definition.Member member, JobEnvironment env, JobSkills.Scope scope)
-            throws ProviderFailure {
-        if (SkillSpecs.of(member.expert()).isEmpty()) {
-            return List.of();
-        }
-        try {
-            return scope.of(member.key(), member.expert(), p.state(), env).tools().stream()
-                    .map(t -> new OfferedTool(t.skillName(), t.name(), t.description(), t.inputSchema())).toList();
-        } catch (SkillStartException e) {
-            throw new ProviderFailure("SkillStartError", e.getMessage(), false);
-        }
-    }
-
-    /** A result as the model reads it: its text parts, with a note for each image or file. */
-    private static String resultText(ToolResult result) {
-        StringBuilder b = new StringBuilder();
-        for (ResultPart part : result.parts()) {
-            if (b.length() > 0) {
-                b.append("\n");
-            }
-            if (part instanceof ResultPart.Text t) {
-                b.append(t.text());
-            } else if (part instanceof ResultPart.ImageInline i) {
-                b.append("[image ").append(i.mimeType()).append(", ").append(i.encodedData().length()).append(" base64 characters]");
-            } else if (part instanceof ResultPart.FileInline f) {
-                b.append("[file ").append(f.mimeType()).append(", ").append(f.encodedData().length()).append(" base64 characters]");
-            }
-        }
-        return b.toString();
-    }
-
-    /** Runs a tool through the member's skills; an unknown tool or a skill that cannot start is an error result. */
-    private ToolResult callTool(Prepared p, Definition.Member member, Action.UseTool t, JobEnvironment env,
-                                JobSkills.Scope scope, StepInterrupts.Token token) throws InterruptedException {
-        try {
-            SkillSet set = scope.of(member.key(), member.expert(), p.state(), env);
-            return set.call(t.toolName(), t.args());
-        } catch (UnknownToolException e) {
-            return new ToolResult(t.skillName(), t.toolName(), List.of(new ResultPart.Text(e.getMessage())));
-        } catch (SkillStartException e) {
-            return new ToolResult(t.skillName(), t.toolName(), List.of(new ResultPart.Text(
-                    "Error calling tool " + t.toolName() + ": " + e.getMessage())));
-        } finally {
-            if (token.canceled()) {
-                throw new InterruptedException(token.shutdownRequested() ? "the server stops" : "the job was canceled");
-            }
-        }
-    }
-
-    /** {@code f} with every secret value of the job's organization masked in its message. */
-    private static ProviderFailure scrubbed(ProviderFailure f, JobEnvironment environment) {
-        String message = f.getMessage() == null ? "" : f.getMessage();
-        String clean;
-        try {
-            clean = environment.scrub(message);
-        } catch (RuntimeException unreadable) {
-            // The secrets could not be read to mask them: keep nothing of the message.
-            clean = f.name();
-        }
-        return clean.equals(message) ? f : new ProviderFailure(f.name(), clean, f.retryable(), f.retryAfter());
-    }
-
-    /** The experts a member can delegate to that the job's definition holds, by the key the member names them with. */
-    private static Map<String, JsonNode> delegates(Definition definition, Definition.Member member) {
-        Map<String, JsonNode> out = new LinkedHashMap<>();
-        for (JsonNode d : member.expert().path("delegates")) {
-            Definition.Member m = definition.member(d.asText());
-            if (m != null) {
-                out.put(d.asText(), m.expert());
-            }
-        }
-        return out;
-    }
-
     /**
      * Commits a step; returns the next step's starting point when the runner goes on (the job
      * still ours, running, under its step limit), else null.
      */
-    private Prepared commit(Tx tx, String jobId, String owner, Prepared p, StepResult taken, Instant started)
+    private Prepared commit(Tx tx, String jobId, String owner, Prepared p, List<StepResult> round, Instant started)
             throws SQLException {
         JobRecord job = jobs.lock(tx, jobId).orElse(null);
         if (job == null || !owner.equals(job.claimedBy)) {
@@ -313,28 +221,38 @@ final class JobRunner {
             jobs.update(tx, job);
             return null;
         }
-        StepResult step = taken.jobStatus() == null && job.totalSteps + 1 >= job.maxSteps ? taken.stoppedByMaxSteps() : taken;
-        int sequence = job.lastSequence + 1;
-        job.lastSequence = sequence;
-        job.totalSteps++;
-        job.inputTokens += step.usage().inputTokens();
-        job.outputTokens += step.usage().outputTokens();
-        job.reasoningTokens += step.usage().reasoningTokens();
-        job.cachedInputTokens += step.usage().cachedInputTokens();
-        // A checkpoint's usage is the job's running total, as in core.
-        Usage total = new Usage(job.inputTokens, job.outputTokens, job.reasoningTokens, job.cachedInputTokens);
+        // steps that end the job come last, so that nothing follows the job's last checkpoint
+        List<StepResult> ordered = new ArrayList<>(round.stream().filter(s -> s.jobStatus() == null).toList());
+        ordered.addAll(round.stream().filter(s -> s.jobStatus() != null).toList());
+        StepResult stop = null;
         String model = job.model != null ? job.model : p.provider().defaultModel();
-        checkpoints.insert(tx, step.checkpointId(), jobId, sequence, CheckpointJson.checkpoint(jobId, sequence, step,
-                total, ContextWindows.of(model), started, now).toString(), now);
+        for (StepResult taken : ordered) {
+            StepResult step = taken.jobStatus() == null && job.totalSteps + 1 >= job.maxSteps
+                    ? taken.stoppedByMaxSteps() : taken;
+            int sequence = job.lastSequence + 1;
+            job.lastSequence = sequence;
+            job.totalSteps++;
+            job.inputTokens += step.usage().inputTokens();
+            job.outputTokens += step.usage().outputTokens();
+            job.reasoningTokens += step.usage().reasoningTokens();
+            job.cachedInputTokens += step.usage().cachedInputTokens();
+            // A checkpoint's usage is the job's running total, as in core.
+            Usage total = new Usage(job.inputTokens, job.outputTokens, job.reasoningTokens, job.cachedInputTokens);
+            checkpoints.insert(tx, step.checkpointId(), jobId, sequence, CheckpointJson.checkpoint(jobId, sequence,
+                    step, total, ContextWindows.of(model), started, now).toString(), now);
+            if (stop == null && step.jobStatus() != null) {
+                stop = step;
+            }
+        }
         job.stateJson = p.state().toJson();
         job.updatedAt = now;
-        if (step.jobStatus() != null) {
-            finish(job, step.jobStatus(), now);
-            job.result = step.result();
-            if (step.error() != null) {
-                job.errorName = step.error().name();
-                job.errorMessage = step.error().message();
-                job.errorRetryable = step.error().retryable();
+        if (stop != null) {
+            finish(job, stop.jobStatus(), now);
+            job.result = stop.result();
+            if (stop.error() != null) {
+                job.errorName = stop.error().name();
+                job.errorMessage = stop.error().message();
+                job.errorRetryable = stop.error().retryable();
             }
             jobs.update(tx, job);
             return null;

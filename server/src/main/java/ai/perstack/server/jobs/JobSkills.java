@@ -100,8 +100,15 @@ final class JobSkills {
             this.state = state;
         }
 
+        // delegates running concurrently share the job's list: reads and writes of it take turns
         @Override
         public TodoState load() {
+            synchronized (state.root()) {
+                return read();
+            }
+        }
+
+        private TodoState read() {
             JsonNode node = state.root().path("todos");
             List<Todo> todos = new ArrayList<>();
             node.path("todos").forEach(t -> todos.add(new Todo(t.path("id").asInt(), t.path("title").asText(),
@@ -111,6 +118,12 @@ final class JobSkills {
 
         @Override
         public void save(TodoState next) {
+            synchronized (state.root()) {
+                write(next);
+            }
+        }
+
+        private void write(TodoState next) {
             ObjectNode node = state.root().putObject("todos");
             ArrayNode list = node.putArray("todos");
             next.todos().forEach(t -> list.addObject().put("id", t.id()).put("title", t.title())

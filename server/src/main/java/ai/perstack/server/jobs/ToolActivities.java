@@ -88,6 +88,12 @@ final class ToolActivities {
         return null;
     }
 
+    /** A result text read as JSON, or a missing node when it is not JSON. */
+    static JsonNode json(String text) {
+        JsonNode parsed = parse(text);
+        return parsed == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : parsed;
+    }
+
     private static JsonNode parse(String text) {
         if (text == null || text.isBlank()) {
             return null;

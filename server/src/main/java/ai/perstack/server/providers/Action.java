@@ -1,9 +1,14 @@
 package ai.perstack.server.providers;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** What a provider decided a run does next; the runtime turns it into one checkpoint. */
+/**
+ * What a provider's model call decided; the runtime loop (in {@code server/jobs}) executes it and
+ * turns it into the step's checkpoint. Providers only turn a conversation and tools into one of
+ * these: they never run a tool.
+ */
 public sealed interface Action {
     Usage usage();
 
@@ -12,46 +17,74 @@ public sealed interface Action {
         return null;
     }
 
+    /** How the runtime handles a call: a skill's tool it runs, a delegate, or an interactive tool that stops the job. */
+    enum Kind { SKILL, DELEGATE, INTERACTIVE }
+
+    /**
+     * One tool call of a reply. {@code skillName} is the skill (for a delegate: the delegate's key as the expert
+     * names it), {@code toolName} the tool's raw name (for a delegate: core's tool name). {@code presetResult} is
+     * a result the provider already has (the mock's own working tool): the runtime records it instead of running
+     * anything; null for every real call.
+     */
+    record Call(String id, Kind kind, String skillName, String toolName, ObjectNode args, String presetResult) {
+        public Call(String id, Kind kind, String skillName, String toolName, ObjectNode args) {
+            this(id, kind, skillName, toolName, args, null);
+        }
+
+        /** Core's delegate tool name: the last {@code /} segment of the delegate's key, without a version. */
+        public static String delegateToolName(String delegateKey) {
+            String last = delegateKey.substring(delegateKey.lastIndexOf('/') + 1);
+            int at = last.indexOf('@');
+            return at > 0 ? last.substring(0, at) : last;
+        }
+    }
+
+    /**
+     * The result of a call, as the model gets it at the next call: {@code parts} are core's message parts
+     * ({@code textPart}, {@code imageInlinePart}, {@code fileInlinePart}).
+     */
+    record Result(String callId, Kind kind, String skillName, String toolName, ArrayNode parts) {
+        /** The text parts joined by newlines. */
+        public String text() {
+            StringBuilder b = new StringBuilder();
+            parts.forEach(p -> {
+                if ("textPart".equals(p.path("type").asText())) {
+                    if (b.length() > 0) {
+                        b.append('\n');
+                    }
+                    b.append(p.path("text").asText());
+                }
+            });
+            return b.toString();
+        }
+    }
+
     /** The query that starts a run is recorded. */
     record Query(String text, Usage usage) implements Action {
     }
 
-    /**
-     * A call of a tool of {@code skillName}. With a {@code resultText} the runtime records it as is
-     * (core's {@code generalTool}; the mock provider's working step); without one the runtime runs
-     * the tool through the expert's skills and records its real result.
-     */
-    record UseTool(String skillName, String toolName, ObjectNode args, String resultText, Usage usage,
-                   String toolCallId, String reasoning) implements Action {
-        public UseTool(String skillName, String toolName, ObjectNode args, String resultText, Usage usage) {
-            this(skillName, toolName, args, resultText, usage, null, null);
-        }
-    }
-
-    /** The base tool {@code todo} adding {@code titles} to an empty list (core's {@code todo} activity). */
+    /** The base tool {@code todo} adding {@code titles} to an empty list (core's {@code todo} activity; the mock's). */
     record Todo(List<String> titles, Usage usage) implements Action {
     }
 
     /**
-     * A call of an interactive tool: the job stops until it is continued with the answer.
-     * {@code toolCallId} is the model's id of the call (null: the runtime makes one up).
+     * A reply with tool calls, in the model's order; {@code text} is what the model wrote beside them (or null).
      */
-    record AskUser(String skillName, String toolName, ObjectNode args, Usage usage, String toolCallId,
-                   String reasoning) implements Action {
-        public AskUser(String skillName, String toolName, ObjectNode args, Usage usage) {
-            this(skillName, toolName, args, usage, null, null);
+    record ToolCalls(List<Call> calls, String text, Usage usage, String reasoning) implements Action {
+        public ToolCalls {
+            calls = List.copyOf(calls);
         }
     }
 
+    /** A reply with neither text nor a tool call: the runtime retries it (core's empty-reply retry). */
+    record Empty(Usage usage) implements Action {
+    }
+
     /**
-     * Hands {@code query} to the delegate the expert names {@code delegateTo}. {@code toolCallId} is the model's id
-     * of the call (null: the runtime makes one up).
+     * A reply cut off at the output limit while it called tools; the provider has already added core's synthetic
+     * call and result to its conversation. The runtime retries it.
      */
-    record Delegate(String delegateTo, String query, Usage usage, String toolCallId, String reasoning)
-            implements Action {
-        public Delegate(String delegateTo, String query, Usage usage) {
-            this(delegateTo, query, usage, null, null);
-        }
+    record Truncated(Usage usage) implements Action {
     }
 
     /** The run is done; for the coordinator this text is the job's result. */

@@ -3,7 +3,9 @@ package ai.perstack.server.providers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,9 +41,11 @@ public final class MockProvider implements ModelProvider {
                         + coordinator.path("key").asText());
             }
         }
-        if (script.delegateKey != null && !delegates(coordinator, script.delegateKey)) {
-            throw new IllegalArgumentException("/delegate: " + script.delegateKey + " is not a delegate of expert "
-                    + coordinator.path("key").asText());
+        for (MockScript.Delegation d : script.delegations) {
+            if (!delegates(coordinator, d.key())) {
+                throw new IllegalArgumentException("/delegate: " + d.key() + " is not a delegate of expert "
+                        + coordinator.path("key").asText());
+            }
         }
     }
 
@@ -61,36 +65,64 @@ public final class MockProvider implements ModelProvider {
             memo.put("failedOnce", true);
             throw new ProviderFailure(FAILURE_NAME, "the mock provider failed once as the query asked (/fail-once)", true);
         }
-        memo.put("position", position + 1);
         String input = ctx.runQuery() == null ? "" : ctx.runQuery();
+        if (ctx.finalAnswer()) {
+            // core's final-answer call after attemptCompletion: no tools, the text completes the run
+            String text = "Done: " + script.task;
+            return new Action.Complete(text, usage(input, text));
+        }
+        memo.put("position", position + 1);
         return switch (script.kindAt(position)) {
             case QUERY -> new Action.Query(input, usage(input, ""));
+            case EMPTY -> new Action.Empty(usage(input, ""));
             case TODO -> new Action.Todo(script.todos, usage(input, String.join("; ", script.todos)));
             case TOOL -> {
-                MockScript.ToolCall call = script.tools.get(position - script.firstToolPosition());
-                yield new Action.UseTool(call.skill(), call.tool(), call.args().deepCopy(), null,
-                        usage(input, call.args().toString()));
+                List<Action.Call> calls = new ArrayList<>();
+                for (MockScript.ToolCall call : script.toolSteps.get(position - script.firstToolPosition())) {
+                    Action.Kind kind = "interactiveSkill".equals(ctx.expert().path("skills").path(call.skill())
+                            .path("type").asText()) ? Action.Kind.INTERACTIVE : Action.Kind.SKILL;
+                    calls.add(new Action.Call(callId(), kind, call.skill(), call.tool(), call.args().deepCopy()));
+                }
+                yield new Action.ToolCalls(calls, script.text, usage(input, calls.stream()
+                        .map(c -> c.args().toString()).reduce("", String::concat)), null);
             }
             case WORK -> {
                 String note = "Working on: " + script.task;
                 ObjectNode args = JsonNodeFactory.instance.objectNode().put("step", position - script.firstWorkPosition() + 1);
-                yield new Action.UseTool(SKILL, "work", args, note, usage(input, note));
+                yield new Action.ToolCalls(List.of(new Action.Call(callId(), Action.Kind.SKILL, SKILL, "work", args,
+                        note)), script.text, usage(input, note), null);
             }
-            case DELEGATE -> new Action.Delegate(script.delegateKey, script.delegateText,
-                    usage(input, script.delegateText));
+            case DELEGATE -> {
+                List<Action.Call> calls = new ArrayList<>();
+                StringBuilder texts = new StringBuilder();
+                for (MockScript.Delegation d : script.delegations) {
+                    calls.add(new Action.Call(callId(), Action.Kind.DELEGATE, d.key(), Action.Call.delegateToolName(d.key()),
+                            JsonNodeFactory.instance.objectNode().put("query", d.text())));
+                    texts.append(d.text());
+                }
+                yield new Action.ToolCalls(calls, script.text, usage(input, texts.toString()), null);
+            }
             case ASK -> {
                 Map.Entry<String, String> tool = firstInteractiveTool(ctx.expert());
                 if (tool == null) {
                     throw new ProviderFailure(FAILURE_NAME, "the expert has no interactive tool for /ask", false);
                 }
                 ObjectNode args = JsonNodeFactory.instance.objectNode().put("question", script.ask);
-                yield new Action.AskUser(tool.getKey(), tool.getValue(), args, usage(input, script.ask));
+                yield new Action.ToolCalls(List.of(new Action.Call(callId(), Action.Kind.INTERACTIVE, tool.getKey(),
+                        tool.getValue(), args)), script.text, usage(input, script.ask), null);
             }
             case COMPLETE -> {
-                String text = "Done: " + script.task + (ctx.answer() == null ? "" : " (answer: " + ctx.answer() + ")");
-                yield new Action.Complete(text, usage(ctx.answer() == null ? input : ctx.answer(), text));
+                String answer = ctx.results().stream().filter(r -> r.kind() == Action.Kind.INTERACTIVE)
+                        .map(Action.Result::text).reduce((a, b) -> a + ", " + b).orElse(null);
+                String text = "Done: " + script.task + (answer == null ? "" : " (answer: " + answer + ")");
+                yield new Action.Complete(text, usage(answer == null ? input : answer, text));
             }
         };
+    }
+
+    /** A call id as a model would make one up. */
+    private static String callId() {
+        return "call_" + java.util.UUID.randomUUID().toString().replace("-", "");
     }
 
     /** Input tokens: characters / 4 rounded up; output likewise. */

@@ -32,15 +32,19 @@ public final class SkillSet implements AutoCloseable {
     public record Call(String toolName, ObjectNode args) {
     }
 
+    /** At most this many calls of one skill set run at once; more wait their turn (core sets no bound). */
+    public static final int MAX_PARALLEL_CALLS = 8;
+
     private final List<SkillSession> sessions;
     private final List<Rule> rules;
     private final ExecutorService calls;
     private volatile boolean closed;
+    private final Map<CompletableFuture<ToolResult>, String> inflight = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SkillSet(List<SkillSession> sessions, List<Rule> rules) {
         this.sessions = sessions;
         this.rules = rules;
-        this.calls = Executors.newCachedThreadPool(r -> {
+        this.calls = Executors.newFixedThreadPool(MAX_PARALLEL_CALLS, r -> {
             Thread t = new Thread(r, "skill-call");
             t.setDaemon(true);
             return t;
@@ -116,7 +120,8 @@ public final class SkillSet implements AutoCloseable {
     }
 
     /**
-     * Calls all of a step's tools in parallel and returns their results in call order.
+     * Calls all of a step's tools in parallel (at most {@link #MAX_PARALLEL_CALLS} at once) and returns their
+     * results in call order.
      *
      * @throws UnknownToolException before anything runs, when a name is not listed by any skill
      */
@@ -126,13 +131,26 @@ public final class SkillSet implements AutoCloseable {
         }
         List<CompletableFuture<ToolResult>> running = new ArrayList<>();
         for (Call c : step) {
-            running.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    return call(c.toolName(), c.args());
-                } catch (UnknownToolException | SkillStartException e) {
-                    return Unrunnable.error(c.toolName(), e.getMessage());
-                }
-            }, calls));
+            CompletableFuture<ToolResult> f;
+            try {
+                f = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return call(c.toolName(), c.args());
+                    } catch (UnknownToolException | SkillStartException e) {
+                        return Unrunnable.error(c.toolName(), e.getMessage());
+                    }
+                }, calls);
+            } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+                f = CompletableFuture.completedFuture(Unrunnable.stopped(c.toolName()));
+            }
+            CompletableFuture<ToolResult> started = f;
+            running.add(started);
+            inflight.put(started, c.toolName());
+            started.whenComplete((r, e) -> inflight.remove(started));
+        }
+        if (closed) {
+            // a close that came while the calls were being handed out has not seen them all
+            running.forEach(f -> f.complete(Unrunnable.stopped(inflight.getOrDefault(f, ""))));
         }
         return running.stream().map(CompletableFuture::join).toList();
     }
@@ -143,6 +161,8 @@ public final class SkillSet implements AutoCloseable {
         closed = true;
         sessions.forEach(SkillSession::close);
         calls.shutdownNow();
+        // calls still waiting for a thread never start: they end now, so no step waits for them
+        inflight.forEach((f, toolName) -> f.complete(Unrunnable.stopped(toolName)));
     }
 
     private static void check(SkillSpec spec, SkillRuntime runtime) throws SkillStartException {
@@ -201,6 +221,10 @@ public final class SkillSet implements AutoCloseable {
     private static final class Unrunnable {
         static ToolResult result(SkillTool tool) {
             return McpResults.error(tool.skillName(), tool.name(), "the job stopped before the tool ran");
+        }
+
+        static ToolResult stopped(String toolName) {
+            return McpResults.error("", toolName, "the job stopped before the tool ran");
         }
 
         static ToolResult error(String toolName, String message) {

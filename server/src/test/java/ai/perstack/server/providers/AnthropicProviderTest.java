@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The {@code anthropic} provider against a stub of the Messages API. */
-class AnthropicProviderTest extends ProviderScenarios {
+class AnthropicProviderTest extends ProviderLoopScenarios {
 
     @Override
     String provider() {
@@ -232,5 +232,49 @@ class AnthropicProviderTest extends ProviderScenarios {
         assertThat(usage.get("inputTokens").asLong()).isEqualTo(104);
         assertThat(usage.get("cachedInputTokens").asLong()).isEqualTo(90);
         assertThat(usage.get("outputTokens").asLong()).isEqualTo(5);
+    }
+
+    @Override
+    List<String> media(JsonNode body) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode m : body.get("messages")) {
+            if ("user".equals(m.get("role").asText()) && m.get("content").isArray()) {
+                for (JsonNode block : m.get("content")) {
+                    for (JsonNode inner : block.path("content")) {
+                        String type = inner.path("type").asText();
+                        if ((type.equals("image") || type.equals("document"))
+                                && "base64".equals(inner.path("source").path("type").asText())
+                                && !inner.path("source").path("data").asText().isEmpty()) {
+                            out.add((type.equals("image") ? "image:" : "file:")
+                                    + inner.path("source").path("media_type").asText());
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    String lastUserText(JsonNode body) {
+        String text = null;
+        for (JsonNode m : body.get("messages")) {
+            if ("user".equals(m.get("role").asText()) && m.get("content").isTextual()) {
+                text = m.get("content").asText();
+            }
+        }
+        return text;
+    }
+
+    @Override
+    String emptyReply() {
+        return toolCallReply(null);
+    }
+
+    @Override
+    String truncatedToolCallReply(Call call) {
+        ObjectNode body = (ObjectNode) parse(toolCallReply(null, call));
+        body.put("stop_reason", "max_tokens");
+        return body.toString();
     }
 }

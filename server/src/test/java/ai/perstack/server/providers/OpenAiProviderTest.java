@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The {@code openai} provider against a stub of the Chat Completions API. */
-class OpenAiProviderTest extends ProviderScenarios {
+class OpenAiProviderTest extends ProviderLoopScenarios {
 
     @Override
     String provider() {
@@ -262,5 +262,50 @@ class OpenAiProviderTest extends ProviderScenarios {
         assertThat(usage.get("outputTokens").asLong()).isEqualTo(30);
         assertThat(usage.get("reasoningTokens").asLong()).isEqualTo(20);
         assertThat(usage.get("totalTokens").asLong()).isEqualTo(150);
+    }
+
+    @Override
+    List<String> media(JsonNode body) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode m : body.get("messages")) {
+            if ("user".equals(m.get("role").asText()) && m.get("content").isArray()) {
+                for (JsonNode part : m.get("content")) {
+                    String url = part.path("image_url").path("url").asText(part.path("file").path("file_data").asText());
+                    if (url.startsWith("data:")) {
+                        out.add(("image_url".equals(part.get("type").asText()) ? "image:" : "file:")
+                                + url.substring(5, url.indexOf(';')));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    String lastUserText(JsonNode body) {
+        String text = null;
+        for (JsonNode m : body.get("messages")) {
+            if ("user".equals(m.get("role").asText()) && m.get("content").isTextual()) {
+                text = m.get("content").asText();
+            }
+        }
+        return text;
+    }
+
+    @Override
+    String emptyReply() {
+        return toolCallReply(null);
+    }
+
+    @Override
+    String truncatedToolCallReply(Call call) {
+        ObjectNode body = (ObjectNode) parse(toolCallReply(null, call));
+        ObjectNode choice = (ObjectNode) body.get("choices").get(0);
+        choice.put("finish_reason", "length");
+        // cut off in the middle of the arguments, as a real reply at the limit is
+        ObjectNode function = (ObjectNode) choice.get("message").get("tool_calls").get(0).get("function");
+        String args = function.get("arguments").asText();
+        function.put("arguments", args.substring(0, args.length() - 2));
+        return body.toString();
     }
 }

@@ -126,7 +126,7 @@ abstract class ProviderScenarios {
                     "command", java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "args", List.of("-cp", System.getProperty("java.class.path"),
                             ai.perstack.server.skills.TestMcpServer.class.getName()),
-                    "pick", List.of("echo"));
+                    "pick", List.of("echo", "image"));
             List<Object> experts = List.of(Map.of("key", "main", "name", "main", "instruction", MAIN_INSTRUCTION,
                     "skills", Map.of("@perstack/base", Map.of("type", "mcpStdioSkill", "command", "npx",
                             "packageName", "@perstack/base", "omit", List.of("exec"), "rule", "Keep notes short."),
@@ -292,10 +292,15 @@ abstract class ProviderScenarios {
         JsonNode job = f.await(id, "completed");
         assertThat(job.get("result").asText()).isEqualTo("Wrote it");
         List<JsonNode> cps = f.checkpoints(id);
+        // one step: the model call and both its calls, run together; one activity per call
         assertThat(cps).extracting(c -> c.get("activity").get("type").asText())
-                .containsExactly("query", "writeTextFile", "generalTool", "complete");
-        assertThat(cps.get(1).get("activity").get("path").asText()).isEqualTo("notes.txt");
-        assertThat(cps.get(2).get("activity").get("result").get(0).get("text").asText()).isEqualTo("yo");
+                .containsExactly("query", "writeTextFile", "complete");
+        JsonNode activities = cps.get(1).get("activities");
+        assertThat(activities).hasSize(2);
+        assertThat(activities.get(0).get("path").asText()).isEqualTo("notes.txt");
+        assertThat(activities.get(1).get("type").asText()).isEqualTo("generalTool");
+        assertThat(activities.get(1).get("result").get(0).get("text").asText()).isEqualTo("yo");
+        assertThat(activities.get(1).get("previousActivityId").asText()).isEqualTo(activities.get(0).get("id").asText());
         List<Recorded> requests = stub.requests();
         assertThat(requests).hasSize(2);
         List<String> offered = toolNames(requests.get(0).json());
@@ -353,7 +358,7 @@ abstract class ProviderScenarios {
     }
 
     @Test
-    void severalToolCallsInOneReplyAreTakenOneByOneAndAnsweredTogether() {
+    void aDelegateAndAnInteractiveCallOfOneReplyRunDelegateFirstAndAreAnsweredTogether() {
         stub.then(Reply.json(200, toolCallReply(null,
                         new Call("call_a", "ask__askUser", "{\"question\":\"Round up?\"}"),
                         new Call("call_b", "delegate__helper", "{\"query\":\"Add 1 and 1\"}"))))
@@ -364,9 +369,14 @@ abstract class ProviderScenarios {
         f.continueWith(id, Map.of("interactiveToolCallResult", true, "query", "yes"));
         JsonNode job = f.await(id, "completed");
         assertThat(job.get("result").asText()).isEqualTo("Rounded: 2");
-        assertThat(f.checkpoints(id)).extracting(c -> c.get("activity").get("type").asText())
-                .containsExactly("query", "interactiveTool", "delegate", "query", "complete", "delegationComplete",
+        // core's order: the delegate first (the interactive call pending behind it), then the interactive stop
+        List<JsonNode> cps = f.checkpoints(id);
+        assertThat(cps).extracting(c -> c.get("activity").get("type").asText())
+                .containsExactly("query", "delegate", "query", "complete", "delegationComplete", "interactiveTool",
                         "complete");
+        assertThat(cps.get(1).get("pendingToolCalls").get(0).get("id").asText()).isEqualTo("call_a");
+        assertThat(cps.get(5).get("status").asText()).isEqualTo("stoppedByInteractiveTool");
+        assertThat(cps.get(5).get("pendingToolCalls").get(0).get("id").asText()).isEqualTo("call_a");
         List<Recorded> requests = stub.requests();
         assertThat(requests).hasSize(3);
         JsonNode last = requests.get(2).json();

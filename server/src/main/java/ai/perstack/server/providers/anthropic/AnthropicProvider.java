@@ -97,8 +97,18 @@ public final class AnthropicProvider extends ChatProvider {
             } else if (Conversation.isToolResults(m)) {
                 ArrayNode content = messages.addObject().put("role", "user").putArray("content");
                 for (JsonNode r : m.path("results")) {
-                    content.addObject().put("type", "tool_result").put("tool_use_id", r.path("id").asText())
-                            .put("content", r.path("content").asText());
+                    ObjectNode result = content.addObject().put("type", "tool_result")
+                            .put("tool_use_id", r.path("id").asText());
+                    if (r.path("media").isArray() && !r.path("media").isEmpty()) {
+                        // images and documents go inside the tool_result, beside its text
+                        ArrayNode blocks = result.putArray("content");
+                        if (!r.path("content").asText().isEmpty()) {
+                            blocks.addObject().put("type", "text").put("text", r.path("content").asText());
+                        }
+                        r.path("media").forEach(p -> blocks.add(mediaBlock(p)));
+                    } else {
+                        result.put("content", r.path("content").asText());
+                    }
                 }
             }
         }
@@ -113,6 +123,15 @@ public final class AnthropicProvider extends ChatProvider {
             body.putObject("thinking").put("type", "enabled").put("budget_tokens", budget);
         }
         return body;
+    }
+
+    /** An inline image as an {@code image} block, an inline file as a {@code document} block (base64 sources). */
+    private static ObjectNode mediaBlock(JsonNode part) {
+        ObjectNode block = NODES.objectNode().put("type",
+                "imageInlinePart".equals(part.path("type").asText()) ? "image" : "document");
+        block.putObject("source").put("type", "base64").put("media_type", part.path("mimeType").asText())
+                .put("data", part.path("encodedData").asText());
+        return block;
     }
 
     @Override
@@ -170,7 +189,7 @@ public final class AnthropicProvider extends ChatProvider {
         String reply = hasText ? text.toString() : null;
         return new ChatReply(reply, thinking.length() == 0 ? null : thinking.toString(), calls,
                 new Usage(input, usage.path("output_tokens").asLong(0), 0, cacheRead),
-                Conversation.assistant(reply, calls, content));
+                Conversation.assistant(reply, calls, content), "max_tokens".equals(body.path("stop_reason").asText()));
     }
 
     private static ProviderFailure malformed(String what) {

@@ -26,21 +26,16 @@ import org.slf4j.LoggerFactory;
  * subclasses only speak their wire format. A run goes:
  * <ol>
  * <li>the query step (checkpoint {@code init}): the conversation starts with the run's query;</li>
- * <li>each further step calls the model once with core's system prompt (instruction, skill rules, delegates),
- *     the conversation, and the expert's interactive tools and delegates as function tools:
- *     <ul>
- *     <li>a reply with text and no tool call completes the run with that text;</li>
- *     <li>a call of an interactive tool stops the job; the answer of the {@code continue} goes
- *         back to the model as that call's result;</li>
- *     <li>a call of a delegate runs the delegate; its result goes back as the call's result.</li>
- *     </ul>
- *     When a reply calls several tools, the following steps take them one by one without calling
- *     the model, and the next model call carries all their results.</li>
+ * <li>each further model call sends core's system prompt (instruction, skill rules, delegates), the
+ *     conversation with the results of the previous reply's calls (all of them, handed in by the runtime), and
+ *     the skills' tools, interactive tools and delegates as function tools; the reply becomes an {@link Action}:
+ *     text alone completes the run, tool calls are resolved by name and returned all together for the runtime
+ *     to execute, an empty reply is {@link Action.Empty}.</li>
  * </ol>
- * Everything lives in the run's memo (saved with each checkpoint), so a run survives a
- * {@code continue} and a restart: {@code messages} (see {@link Conversation}), {@code pending}
- * (tool calls not taken yet), {@code awaiting} (the call whose result is due), {@code results}
- * (results not sent yet), {@code failures} and {@code retryDelayMs} (the backoff). The API key is
+ * Only the conversation lives in the run's memo (saved with each checkpoint), so a run survives a
+ * {@code continue} and a restart: {@code messages} (see {@link Conversation}), {@code failures} and
+ * {@code retryDelayMs} (the backoff). Memos of the earlier one-call-per-step loop also hold {@code pending},
+ * {@code awaiting} and {@code results}; {@link LegacyChatMemo} hands those to the runtime. The API key is
  * read from the job's environment on every call and never stored.
  */
 public abstract class ChatProvider implements ModelProvider {
@@ -85,8 +80,6 @@ public abstract class ChatProvider implements ModelProvider {
             memo.putArray("messages").add(Conversation.user(userText(ctx)));
             // built once, when the run starts, as core builds it at status init
             memo.put("system", SystemPrompt.of(ctx.expert(), ctx.delegates(), java.time.Instant.now()));
-            memo.putArray("pending");
-            memo.putArray("results");
             return new Action.Query(ctx.runQuery(), Usage.NONE);
         }
         long delay = memo.path("retryDelayMs").asLong(0);
@@ -94,33 +87,15 @@ public abstract class ChatProvider implements ModelProvider {
             ctx.sleeper().sleep(delay);
             memo.remove("retryDelayMs");
         }
-        ArrayNode results = memo.withArray("results").deepCopy();
-        JsonNode awaiting = memo.get("awaiting");
-        if (awaiting != null && !awaiting.isNull()) {
-            String kind = awaiting.path("kind").asText();
-            String content = switch (kind) {
-                case "delegate" -> ctx.delegateResult();
-                case "skill" -> ctx.toolResult();
-                default -> ctx.answer();
-            };
-            if (content == null) {
-                throw new ProviderFailure("MissingToolResult", "the run waits for the result of tool call "
-                        + awaiting.path("id").asText() + " (" + awaiting.path("name").asText() + ") but has none", false);
-            }
-            results.add(Conversation.result(awaiting.path("id").asText(), awaiting.path("name").asText(), content));
-        }
-        ArrayNode pending = memo.withArray("pending");
-        if (!pending.isEmpty()) {
-            ObjectNode call = (ObjectNode) pending.remove(0);
-            memo.set("results", results);
-            return dispatch(memo, call, Usage.NONE, null);
-        }
-
         ArrayNode messages = memo.withArray("messages").deepCopy();
-        if (!results.isEmpty()) {
-            messages.add(Conversation.toolResults(results));
+        if (!ctx.results().isEmpty()) {
+            messages.add(Conversation.toolResults(messages, ctx.results()));
         }
-        Map<String, ChatTool> tools = ChatTool.forExpert(ctx.expert(), ctx.delegates(), ctx.tools().list());
+        if (ctx.retryMessage() != null) {
+            messages.add(Conversation.user(ctx.retryMessage()));
+        }
+        Map<String, ChatTool> tools = ctx.finalAnswer() ? Map.of()
+                : ChatTool.forExpert(ctx.expert(), ctx.delegates(), ctx.tools().list());
         ChatRequest request = new ChatRequest(ctx.model() != null ? ctx.model() : defaultModel(),
                 memo.hasNonNull("system") ? memo.get("system").asText() : ctx.expert().path("instruction").asText(""),
                 messages, tools.values(), ctx.reasoningBudget());
@@ -139,26 +114,47 @@ public abstract class ChatProvider implements ModelProvider {
             }
             throw f;
         }
-        List<ObjectNode> calls = new ArrayList<>();
+        memo.put("failures", 0);
+        if (ctx.finalAnswer()) {
+            // core's final answer: whatever the reply says (maybe nothing) completes the run
+            messages.add(Conversation.assistant(reply.text(), List.of(), null));
+            memo.set("messages", messages);
+            return new Action.Complete(reply.text() == null ? "" : reply.text(), reply.usage(), reply.reasoning());
+        }
+        List<Action.Call> calls = new ArrayList<>();
         for (ChatReply.ToolCall c : reply.toolCalls()) {
             calls.add(resolve(c, tools));
         }
+        if (reply.truncated() && !calls.isEmpty()) {
+            // core's retry after a reply cut off at the output limit: the first call, answered with the reason
+            ChatReply.ToolCall first = reply.toolCalls().get(0);
+            messages.add(Conversation.assistant(null, List.of(first), null));
+            messages.add(Conversation.toolResults(messages, List.of(lengthExceeded(calls.get(0)))));
+            memo.set("messages", messages);
+            return new Action.Truncated(reply.usage());
+        }
         if (calls.isEmpty() && (reply.text() == null || reply.text().isBlank())) {
-            throw new ProviderFailure("MalformedResponse", name() + " replied with neither text nor a tool call", false);
+            // the results and notes sent are part of the conversation now; the runtime adds its retry note
+            memo.set("messages", messages);
+            return new Action.Empty(reply.usage());
         }
         messages.add(reply.message());
         memo.set("messages", messages);
-        memo.putArray("results");
-        memo.remove("awaiting");
-        memo.put("failures", 0);
         if (calls.isEmpty()) {
             return new Action.Complete(reply.text(), reply.usage(), reply.reasoning());
         }
-        ArrayNode queue = memo.putArray("pending");
-        calls.subList(1, calls.size()).forEach(queue::add);
         // Text next to tool calls is the model thinking aloud: recorded with its reasoning.
-        String reasoning = join(reply.reasoning(), reply.text());
-        return dispatch(memo, calls.get(0), reply.usage(), reasoning);
+        return new Action.ToolCalls(calls, reply.text(), reply.usage(), join(reply.reasoning(), reply.text()));
+    }
+
+    /** Core's synthetic result for the first call of a reply cut off at the output limit. */
+    private static Action.Result lengthExceeded(Action.Call call) {
+        ArrayNode parts = NODES.arrayNode();
+        parts.addObject().put("type", "textPart").put("text", NODES.objectNode()
+                .put("error", "Generation length exceeded")
+                .put("message", "The reply was cut off at the output token limit. Try again with a shorter reply.")
+                .toString());
+        return new Action.Result(call.id(), call.kind(), call.skillName(), call.toolName(), parts);
     }
 
     private ChatReply call(ChatRequest request, StepContext ctx) throws ProviderFailure, InterruptedException {
@@ -173,43 +169,26 @@ public abstract class ChatProvider implements ModelProvider {
         }
     }
 
-    /** A tool call checked against the offered tools, as kept in {@code pending}. */
-    private ObjectNode resolve(ChatReply.ToolCall c, Map<String, ChatTool> tools) throws ProviderFailure {
+    /** A tool call resolved by its name against the offered tools. */
+    private Action.Call resolve(ChatReply.ToolCall c, Map<String, ChatTool> tools) throws ProviderFailure {
         ChatTool tool = tools.get(c.name());
         if (tool == null) {
             throw new ProviderFailure("UnknownTool", name() + " called the tool " + c.name()
                     + ", which was not offered (offered: " + String.join(", ", tools.keySet()) + ")", false);
         }
-        ObjectNode call = NODES.objectNode().put("id", c.id()).put("name", c.name());
-        call.set("args", c.args());
         if (tool.isSkillTool()) {
-            call.put("kind", "skill").put("skillName", tool.skillName()).put("toolName", tool.toolName());
-        } else if (tool.isDelegate()) {
+            return new Action.Call(c.id(), Action.Kind.SKILL, tool.skillName(), tool.toolName(), c.args());
+        }
+        if (tool.isDelegate()) {
             JsonNode query = c.args().get("query");
             if (query == null || !query.isTextual() || query.asText().isBlank()) {
                 throw new ProviderFailure("MalformedResponse", name() + " called " + c.name()
                         + " without a query (arguments: " + c.args() + ")", false);
             }
-            call.put("kind", "delegate").put("delegateTo", tool.delegateTo());
-        } else {
-            call.put("kind", "interactive").put("skillName", tool.skillName()).put("toolName", tool.toolName());
+            return new Action.Call(c.id(), Action.Kind.DELEGATE, tool.delegateTo(),
+                    Action.Call.delegateToolName(tool.delegateTo()), c.args());
         }
-        return call;
-    }
-
-    private static Action dispatch(ObjectNode memo, ObjectNode call, Usage usage, String reasoning) {
-        memo.putObject("awaiting").put("id", call.path("id").asText()).put("name", call.path("name").asText())
-                .put("kind", call.path("kind").asText());
-        if ("skill".equals(call.path("kind").asText())) {
-            return new Action.UseTool(call.path("skillName").asText(), call.path("toolName").asText(),
-                    (ObjectNode) call.get("args"), null, usage, call.path("id").asText(), reasoning);
-        }
-        if ("delegate".equals(call.path("kind").asText())) {
-            return new Action.Delegate(call.path("delegateTo").asText(), call.path("args").path("query").asText(),
-                    usage, call.path("id").asText(), reasoning);
-        }
-        return new Action.AskUser(call.path("skillName").asText(), call.path("toolName").asText(),
-                (ObjectNode) call.get("args"), usage, call.path("id").asText(), reasoning);
+        return new Action.Call(c.id(), Action.Kind.INTERACTIVE, tool.skillName(), tool.toolName(), c.args());
     }
 
     /** The first message of a run: its query and, for the coordinator, the job's file names. */

@@ -12,8 +12,14 @@ import java.util.List;
  * @param toolCalls the tools the model called, in order
  * @param usage     the tokens the call used, as the provider reported them
  * @param message   the reply as a {@link Conversation} assistant message, for the history
+ * @param truncated whether the model stopped at its output limit (OpenAI {@code finish_reason: length},
+ *                  Anthropic {@code stop_reason: max_tokens})
  */
-public record ChatReply(String text, String reasoning, List<ToolCall> toolCalls, Usage usage, ObjectNode message) {
+public record ChatReply(String text, String reasoning, List<ToolCall> toolCalls, Usage usage, ObjectNode message,
+                        boolean truncated) {
+    public ChatReply(String text, String reasoning, List<ToolCall> toolCalls, Usage usage, ObjectNode message) {
+        this(text, reasoning, toolCalls, usage, message, false);
+    }
 
     /** A tool call: the model's id for it, the tool's name and its arguments. */
     public record ToolCall(String id, String name, ObjectNode args) {

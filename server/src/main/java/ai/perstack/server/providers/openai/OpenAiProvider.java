@@ -97,9 +97,19 @@ public final class OpenAiProvider extends ChatProvider {
                     }
                 }
             } else if (Conversation.isToolResults(m)) {
+                // Chat Completions takes only text in a tool message: images and files follow in one user message
+                ArrayNode media = NODES.arrayNode();
                 for (JsonNode r : m.path("results")) {
                     messages.addObject().put("role", "tool").put("tool_call_id", r.path("id").asText())
                             .put("content", r.path("content").asText());
+                    if (r.path("media").isArray() && !r.path("media").isEmpty()) {
+                        media.addObject().put("type", "text").put("text", "Attached by the result of tool call "
+                                + r.path("id").asText() + " (" + r.path("name").asText() + "):");
+                        r.path("media").forEach(p -> media.add(mediaPart(p)));
+                    }
+                }
+                if (!media.isEmpty()) {
+                    messages.addObject().put("role", "user").set("content", media);
                 }
             }
         }
@@ -116,6 +126,19 @@ public final class OpenAiProvider extends ChatProvider {
             body.put("reasoning_effort", effort);
         }
         return body;
+    }
+
+    /** An inline image as an {@code image_url} part, an inline file as a {@code file} part, both as data URLs. */
+    private static ObjectNode mediaPart(JsonNode part) {
+        String url = "data:" + part.path("mimeType").asText() + ";base64," + part.path("encodedData").asText();
+        ObjectNode out = NODES.objectNode();
+        if ("imageInlinePart".equals(part.path("type").asText())) {
+            out.put("type", "image_url").putObject("image_url").put("url", url);
+        } else {
+            String extension = part.path("mimeType").asText().endsWith("/pdf") ? ".pdf" : "";
+            out.put("type", "file").putObject("file").put("filename", "file" + extension).put("file_data", url);
+        }
+        return out;
     }
 
     /**
@@ -142,6 +165,7 @@ public final class OpenAiProvider extends ChatProvider {
         if (!toolCalls.isMissingNode() && !toolCalls.isNull() && !toolCalls.isArray()) {
             throw malformed("choices[0].message.tool_calls is not an array");
         }
+        boolean truncated = "length".equals(choices.get(0).path("finish_reason").asText());
         int i = 0;
         for (JsonNode c : toolCalls) {
             String at = "choices[0].message.tool_calls[" + i++ + "]";
@@ -152,8 +176,17 @@ public final class OpenAiProvider extends ChatProvider {
             if (!function.path("name").isTextual()) {
                 throw malformed(at + ".function.name is missing");
             }
-            calls.add(new ChatReply.ToolCall(c.get("id").asText(), function.get("name").asText(),
-                    arguments(function.get("arguments"), at + ".function.arguments")));
+            ObjectNode args;
+            try {
+                args = arguments(function.get("arguments"), at + ".function.arguments");
+            } catch (ProviderFailure f) {
+                if (!truncated) {
+                    throw f;
+                }
+                // arguments cut off at the output limit: the call is answered with core's length retry anyway
+                args = NODES.objectNode();
+            }
+            calls.add(new ChatReply.ToolCall(c.get("id").asText(), function.get("name").asText(), args));
         }
         String reasoning = text(message.get("reasoning_content"));
         if (reasoning == null) {
@@ -165,7 +198,7 @@ public final class OpenAiProvider extends ChatProvider {
         long reasoningTokens = Math.min(completion, usage.path("completion_tokens_details").path("reasoning_tokens").asLong(0));
         long cached = usage.path("prompt_tokens_details").path("cached_tokens").asLong(0);
         return new ChatReply(text, reasoning, calls, new Usage(prompt, completion - reasoningTokens, reasoningTokens, cached),
-                Conversation.assistant(text, calls, null));
+                Conversation.assistant(text, calls, null), truncated);
     }
 
     /** {@code content} as text: a string, or the text parts of an array of content parts. */

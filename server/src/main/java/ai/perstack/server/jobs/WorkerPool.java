@@ -1,11 +1,14 @@
 package ai.perstack.server.jobs;
 
+
 import ai.perstack.server.domain.Ids;
 import ai.perstack.server.providers.JobEnvironment;
 import ai.perstack.server.providers.Providers;
 import ai.perstack.server.store.CheckpointRepository;
 import ai.perstack.server.store.Database;
 import ai.perstack.server.store.JobRepository;
+import ai.perstack.server.skills.ProcessLedger;
+import ai.perstack.server.workspaces.Workspaces;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +40,8 @@ public final class WorkerPool implements AutoCloseable {
     private final JobRepository jobs;
     private final JobSignals signals;
     private final JobRunner runner;
+    /** Where the jobs' workspaces live; swept for orphaned skill processes at start. */
+    private final Workspaces workspaces;
     private final Clock clock;
     private final String processId = "p" + Ids.newId().substring(0, 12);
     private final List<Thread> workers = new ArrayList<>();
@@ -66,8 +71,9 @@ public final class WorkerPool implements AutoCloseable {
         this.jobs = jobs;
         this.signals = signals;
         this.clock = clock;
+        this.workspaces = new Workspaces(skills.workspacesDir());
         this.runner = new JobRunner(db, jobs, checkpoints, providers, signals, clock, LEASE, environments,
-                new JobSkills(new ai.perstack.server.workspaces.Workspaces(skills.workspacesDir()), skills.stdioPolicy(),
+                new JobSkills(workspaces, skills.stdioPolicy(),
                         skills.allowLoopbackHttp(), skills.limits(), skills.hostEnv()));
         if (!db.isPostgres()) {
             int released = db.inTransaction(jobs::releaseAllClaims);
@@ -92,6 +98,14 @@ public final class WorkerPool implements AutoCloseable {
             workers.add(t);
             t.start();
         }
+        Thread sweep = new Thread(() -> {
+            int ended = ProcessLedger.reapAll(workspaces);
+            if (ended > 0) {
+                LOG.info("ended {} skill process(es) left by a server that was killed", ended);
+            }
+        }, "perstack-orphan-sweep");
+        sweep.setDaemon(true);
+        sweep.start();
         heartbeat.scheduleWithFixedDelay(this::renewLeases, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
                 TimeUnit.MILLISECONDS);
         signals.wakeAllWorkers();

@@ -21,7 +21,10 @@ public final class Processes {
         }
     }
 
-    /** The same for a process handle, waiting up to {@code graceMillis} before killing. */
+    /**
+     * The same for a process handle, waiting up to {@code graceMillis} before killing, and then up
+     * to 2 s for the killed ones to be gone.
+     */
     public static void destroyTree(ProcessHandle root, long graceMillis) {
         // descendants are collected before the root goes, while they can still be found
         List<ProcessHandle> all = new java.util.ArrayList<>(root.descendants().toList());
@@ -38,6 +41,15 @@ public final class Processes {
                 }
             }
         }
-        all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> killed = all.stream().filter(ProcessHandle::isAlive).toList();
+        killed.forEach(ProcessHandle::destroyForcibly);
+        // a kill is delivered at once but the exit is seen a moment later: callers count on it being over
+        for (ProcessHandle p : killed) {
+            try {
+                p.onExit().get(2, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // not gone within 2 s of SIGKILL: nothing more can be done from here
+            }
+        }
     }
 }

@@ -84,17 +84,21 @@ class WorkspaceFilesSecurityTest extends ApiTest {
         String id = finishedJob(api);
         Path outside = Files.createTempDirectory("outside");
         Files.writeString(outside.resolve("secret.txt"), "host secret");
-        Path ws = workspaceDir(id);
+        Path ws = workspaceDir(id).toAbsolutePath();
         Files.createDirectories(ws);
         Files.createSymbolicLink(ws.resolve("file-link"), outside.resolve("secret.txt"));
         Files.createSymbolicLink(ws.resolve("dir-link"), outside);
         Files.writeString(ws.resolve("inside.txt"), "inside");
-        Files.createSymbolicLink(ws.resolve("inner-link"), ws.resolve("inside.txt"));
+        Files.createSymbolicLink(ws.resolve("inner-link"), Path.of("inside.txt"));
+        Files.createDirectories(ws.resolve("real"));
+        Files.writeString(ws.resolve("real/f.txt"), "through a link");
+        Files.createSymbolicLink(ws.resolve("inner-dir-link"), Path.of("real"));
 
-        for (String name : List.of("file-link", "dir-link/secret.txt", "inner-link", "dir-link")) {
+        // never through a link, even one pointing inside: the link could be turned outside between check and open
+        for (String name : List.of("file-link", "dir-link/secret.txt", "inner-link", "dir-link", "inner-dir-link/f.txt")) {
             Res res = api.get(fileOf(id, name));
             assertThat(res.status()).as(name).isIn(400, 404);
-            assertThat(res.text()).as(name).doesNotContain("host secret");
+            assertThat(res.text()).as(name).doesNotContain("host secret").doesNotContain("through a link");
         }
         Res write = api.post(filesOf(id), Map.of("path", "dir-link/planted.txt", "content", b64(new byte[] {1})));
         assertThat(write.status()).isEqualTo(400);
@@ -103,7 +107,7 @@ class WorkspaceFilesSecurityTest extends ApiTest {
         assertThat(outside.resolve("planted.txt")).doesNotExist();
         assertThat(Files.readString(outside.resolve("secret.txt"))).isEqualTo("host secret");
         assertThat(expect(api.get(filesOf(id)), 200).data("files")).extracting(n -> n.get("path").asText())
-                .containsExactly("inside.txt");
+                .containsExactly("inside.txt", "real/f.txt");
     }
 
     @Test
@@ -160,5 +164,39 @@ class WorkspaceFilesSecurityTest extends ApiTest {
             pool.shutdownNow();
         }
         assertThat(expect(api.get(filesOf(id)), 200).data("files")).hasSize(1);
+    }
+
+    @Test
+    void downloadsCloseTheFilesTheyOpen() throws Exception {
+        Api api = newOrg();
+        String id = finishedJob(api);
+        expect(api.post(filesOf(id), Map.of("path", "fd.txt", "content", b64("x".repeat(1000).getBytes()))), 201);
+        for (int i = 0; i < 50; i++) {
+            expect(api.get(fileOf(id, "fd.txt")), 200);
+        }
+        Path file = workspaceDir(id).resolve("fd.txt").toRealPath();
+        long deadline = System.currentTimeMillis() + 5_000;
+        long open;
+        do { // the response completes on Jetty's thread just after the client has the bytes
+            open = openDescriptorsOf(file);
+        } while (open > 0 && System.currentTimeMillis() < deadline && sleepBriefly());
+        assertThat(open).isZero();
+    }
+
+    private static boolean sleepBriefly() {
+        JobsFixture.sleep(50);
+        return true;
+    }
+
+    private static long openDescriptorsOf(Path file) throws java.io.IOException {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(file);
+                } catch (java.io.IOException e) {
+                    return false; // closed meanwhile
+                }
+            }).count();
+        }
     }
 }

@@ -222,8 +222,8 @@ final class ApiPipeline {
         ctx.contentType("application/octet-stream");
         ctx.header("Content-Disposition", ContentDisposition.attachment(file.name()));
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Content-Length", Long.toString(java.nio.file.Files.size(file.file())));
-        ctx.result(java.nio.file.Files.newInputStream(file.file(), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        ctx.header("Content-Length", Long.toString(file.file().size()));
+        ctx.result(java.nio.channels.Channels.newInputStream(file.file().channel()));
     }
 
     /** Writes a JSON response and marks it rendered, so the error fallbacks leave it alone. */

@@ -124,7 +124,7 @@ final class WorkspaceHandlers {
         return Reply.ok(Render.item("upload", upload(upload)));
     }
 
-    Reply download(ApiRequest r) {
+    Reply download(ApiRequest r) throws IOException {
         var q = r.query("path");
         String path = q.string("path");
         q.validate();

@@ -178,19 +178,17 @@ public final class WorkspaceFiles {
     }
 
     /**
-     * The regular file {@code name} names, for download.
+     * The regular file {@code name} names, opened for download without following any link on
+     * the way ({@link OpenedFile}).
      *
      * @throws PathRefusedException when the name breaks a rule, or names no regular file
      */
-    public static Path open(Workspace workspace, String name) throws PathRefusedException {
+    public static OpenedFile open(Workspace workspace, String name) throws PathRefusedException, IOException {
         String problem = nameProblem(name);
         if (problem != null) {
             throw new PathRefusedException("file name " + problem + ": " + name);
         }
-        Path file = workspace.resolve(name);
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new PathRefusedException("no such file: " + name);
-        }
-        return file;
+        workspace.resolve(name); // the confinement rules first, as for every path
+        return OpenedFile.open(workspace, name);
     }
 }

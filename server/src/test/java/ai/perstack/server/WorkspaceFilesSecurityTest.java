@@ -52,7 +52,7 @@ class WorkspaceFilesSecurityTest extends ApiTest {
         Api api = newOrg();
         String id = finishedJob(api);
         List<String> bad = List.of("..", "../x", "a/../../x", "/etc/passwd", "~", "~/x", "~root/x", "a\u0000b",
-                "perstack", "PerStack/state.json", "perstack/x", "a//b", "./a", "a/", "a\\..\\b", "a\nb",
+                "perstack", "PerStack/state.json", "perstack/x", "a//b", "./a", "a/", "a\\..\\b", "a\nb", " ",
                 "x".repeat(10_241));
         for (String name : bad) {
             Res up = expectInvalid(api.post(filesOf(id), Map.of("path", name, "content", b64(new byte[] {1}))), "path");

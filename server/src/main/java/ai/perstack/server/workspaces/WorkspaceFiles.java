@@ -35,8 +35,8 @@ public final class WorkspaceFiles {
      * Checks a user-given file name; returns the rule it breaks, or null when it is fine.
      */
     public static String nameProblem(String name) {
-        if (name == null || name.isEmpty()) {
-            return "must not be empty";
+        if (name == null || name.isBlank()) {
+            return "must not be empty or blank";
         }
         if (name.length() > MAX_NAME_LENGTH) {
             return "must be at most " + MAX_NAME_LENGTH + " characters";

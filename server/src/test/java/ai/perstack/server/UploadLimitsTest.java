@@ -117,4 +117,51 @@ class UploadLimitsTest {
             assertThat(files(staging)).isZero();
         }
     }
+
+    @Test
+    void rawUploadsHoldBodySlotsLikeEveryBody() throws Exception {
+        try (LocalPlatform platform = start(FileLimits.DEFAULT)) {
+            Api api = Platforms.newOrganization(platform);
+            List<java.net.Socket> held = new java.util.ArrayList<>();
+            try {
+                // 64 raw uploads that have sent their head and a few bytes, then wait (within the 5 s grace)
+                for (int i = 0; i < 64; i++) {
+                    java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), platform.port());
+                    held.add(s);
+                    s.getOutputStream().write(("POST /api/v1/workspace/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + "Authorization: Bearer " + api.key() + "\r\nContent-Type: application/octet-stream\r\n"
+                            + "Content-Length: 100000\r\n\r\n0123456789").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                }
+                // once the server holds all 64, the 65th from this client is refused at once
+                Res refused = null;
+                long deadline = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+                while (System.nanoTime() < deadline) {
+                    Res r = postRaw(api, "/api/v1/workspace/uploads", new byte[10], OCTET);
+                    if (r.status() == 429) {
+                        refused = r;
+                        break;
+                    }
+                    expect(r, 201); // not all 64 admitted yet: this one went through
+                }
+                assertThat(refused).as("a 429 while 64 raw bodies are in flight").isNotNull();
+                assertThat(refused.header("Retry-After")).isEqualTo("1");
+                assertThat(refused.reason().asText()).contains("64 request bodies");
+            } finally {
+                for (java.net.Socket s : held) {
+                    s.close();
+                }
+            }
+            // their slots come back: uploads go through again, and nothing of the 64 is left staged
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            int status;
+            do {
+                status = postRaw(api, "/api/v1/workspace/uploads", new byte[10], OCTET).status();
+            } while (status == 429 && System.nanoTime() < deadline);
+            assertThat(status).isEqualTo(201);
+            try (var parts = Files.walk(platform.config().workspacesDir().resolve(".uploads"))) {
+                assertThat(parts.filter(p -> p.getFileName().toString().startsWith(".part-"))).isEmpty();
+            }
+        }
+    }
 }

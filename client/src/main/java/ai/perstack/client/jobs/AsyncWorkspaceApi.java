@@ -245,6 +245,60 @@ public final class AsyncWorkspaceApi {
                 () -> Call.delete(UPLOADS + "/" + segment(uploadId), options, StagedUpload::read));
     }
 
+    /**
+     * Stage a local file with default options.
+     *
+     * @param file the local file
+     * @return see {@link #stage(Path, RequestOptions)}
+     */
+    public CompletableFuture<ApiResult<StagedUpload>> stage(Path file) {
+        return stage(file, RequestOptions.none());
+    }
+
+    /**
+     * A staged upload with default options.
+     *
+     * @param uploadId the upload's id
+     * @return see {@link #getUpload(String, RequestOptions)}
+     */
+    public CompletableFuture<ApiResult<StagedUpload>> getUpload(String uploadId) {
+        return getUpload(uploadId, RequestOptions.none());
+    }
+
+    /**
+     * Delete a staged upload with default options.
+     *
+     * @param uploadId the upload's id
+     * @return see {@link #deleteUpload(String, RequestOptions)}
+     */
+    public CompletableFuture<ApiResult<StagedUpload>> deleteUpload(String uploadId) {
+        return deleteUpload(uploadId, RequestOptions.none());
+    }
+
+    /**
+     * Upload a local file with default options.
+     *
+     * @param jobId the job id
+     * @param path  where to put it in the workspace
+     * @param file  the local file
+     * @return see {@link #upload(String, String, Path, RequestOptions)}
+     */
+    public CompletableFuture<ApiResult<WorkspaceFileResponse>> upload(String jobId, String path, Path file) {
+        return upload(jobId, path, file, RequestOptions.none());
+    }
+
+    /**
+     * Download into a file with default options.
+     *
+     * @param jobId  the job id
+     * @param path   the file's path in the workspace
+     * @param target the local file to write
+     * @return see {@link #download(String, String, Path, RequestOptions)}
+     */
+    public CompletableFuture<ApiResult<Path>> download(String jobId, String path, Path target) {
+        return download(jobId, path, target, RequestOptions.none());
+    }
+
     private static Call.RawBody fileBody(Check check, Path file) {
         if (file == null) {
             check.problem("file", "is required");

@@ -188,4 +188,43 @@ public final class WorkspaceApi {
     public ApiResult<StagedUpload> deleteUpload(String uploadId) {
         return async.deleteUpload(uploadId, RequestOptions.none()).join();
     }
+
+    /**
+     * @param content the bytes
+     * @param options per-call options
+     * @return {@code Ok} with the staged upload, or {@code Err}
+     */
+    public ApiResult<StagedUpload> stage(byte[] content, RequestOptions options) {
+        return async.stage(content, options).join();
+    }
+
+    /**
+     * @param uploadId the upload's id
+     * @param options per-call options
+     * @return {@code Ok} with the staged upload, or {@code Err}
+     */
+    public ApiResult<StagedUpload> getUpload(String uploadId, RequestOptions options) {
+        return async.getUpload(uploadId, options).join();
+    }
+
+    /**
+     * @param uploadId the upload's id
+     * @param options per-call options
+     * @return {@code Ok} with the deleted upload, or {@code Err}
+     */
+    public ApiResult<StagedUpload> deleteUpload(String uploadId, RequestOptions options) {
+        return async.deleteUpload(uploadId, options).join();
+    }
+
+    /**
+     * A stream's bytes into the job's workspace with default options (read once, not retried).
+     *
+     * @param jobId the job id
+     * @param path where to put it
+     * @param content the bytes; read to its end, not closed
+     * @return {@code Ok} with the stored file, or {@code Err}
+     */
+    public ApiResult<WorkspaceFileResponse> upload(String jobId, String path, InputStream content) {
+        return async.upload(jobId, path, content, RequestOptions.none()).join();
+    }
 }

@@ -104,6 +104,10 @@ class WorkspaceFilesSecurityTest extends ApiTest {
         assertThat(write.status()).isEqualTo(400);
         Res overLink = api.post(filesOf(id), Map.of("path", "file-link", "content", b64("x".getBytes())));
         assertThat(overLink.status()).isEqualTo(400);
+        // nor is an upload written through a directory link, even one pointing inside
+        Res throughInner = api.post(filesOf(id), Map.of("path", "inner-dir-link/new.txt", "content", b64(new byte[] {1})));
+        assertThat(throughInner.status()).isEqualTo(400);
+        assertThat(ws.resolve("real/new.txt")).doesNotExist();
         assertThat(outside.resolve("planted.txt")).doesNotExist();
         assertThat(Files.readString(outside.resolve("secret.txt"))).isEqualTo("host secret");
         assertThat(expect(api.get(filesOf(id)), 200).data("files")).extracting(n -> n.get("path").asText())

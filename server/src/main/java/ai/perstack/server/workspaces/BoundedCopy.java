@@ -19,17 +19,26 @@ final class BoundedCopy {
      * @return the bytes written, or -1 when the stream had more than {@code maxBytes}
      */
     static long toFile(InputStream in, Path file, long maxBytes) throws IOException {
-        long written = 0;
         try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                written += n;
-                if (written > maxBytes) {
-                    return -1;
-                }
-                out.write(buffer, 0, n);
+            return copy(in, out, maxBytes);
+        }
+    }
+
+    /**
+     * Copies {@code in} to {@code out}, reading at most one byte past {@code maxBytes}.
+     *
+     * @return the bytes written, or -1 when the stream had more than {@code maxBytes}
+     */
+    static long copy(InputStream in, OutputStream out, long maxBytes) throws IOException {
+        long written = 0;
+        byte[] buffer = new byte[64 * 1024];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            written += n;
+            if (written > maxBytes) {
+                return -1;
             }
+            out.write(buffer, 0, n);
         }
         return written;
     }

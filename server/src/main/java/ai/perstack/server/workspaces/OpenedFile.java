@@ -3,18 +3,13 @@ package ai.perstack.server.workspaces;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,36 +31,27 @@ public record OpenedFile(SeekableByteChannel channel, long size) implements Clos
      *                              segment is not a regular file
      */
     static OpenedFile open(Workspace workspace, String name) throws PathRefusedException, IOException {
-        String[] segments = name.split("/");
-        List<DirectoryStream<Path>> opened = new ArrayList<>();
+        ConfinedDirectory parent;
         try {
-            DirectoryStream<Path> dir = Files.newDirectoryStream(workspace.root());
-            opened.add(dir);
-            if (!(dir instanceof SecureDirectoryStream<Path> secure)) {
-                return openByPath(workspace, name);
-            }
-            for (int i = 0; i < segments.length - 1; i++) {
-                secure = secure.newDirectoryStream(Path.of(segments[i]), LinkOption.NOFOLLOW_LINKS);
-                opened.add(secure);
-            }
-            Path last = Path.of(segments[segments.length - 1]);
-            BasicFileAttributes attrs = secure.getFileAttributeView(last, BasicFileAttributeView.class,
+            parent = ConfinedDirectory.parentOf(workspace, name);
+        } catch (PathRefusedException e) {
+            throw noSuchFile(name);
+        }
+        if (parent == null) {
+            return openByPath(workspace, name);
+        }
+        try (parent) {
+            BasicFileAttributes attrs = parent.dir().getFileAttributeView(parent.last(), BasicFileAttributeView.class,
                     LinkOption.NOFOLLOW_LINKS).readAttributes();
             if (!attrs.isRegularFile()) {
                 throw noSuchFile(name);
             }
-            SeekableByteChannel channel = secure.newByteChannel(last,
+            SeekableByteChannel channel = parent.dir().newByteChannel(parent.last(),
                     Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
             return new OpenedFile(channel, channel.size());
-        } catch (NoSuchFileException e) {
-            throw noSuchFile(name);
         } catch (FileSystemException e) {
-            // a link where a directory or the file was expected (ELOOP), or a file where a directory was
+            // gone, or turned into a link (ELOOP) since it was looked at
             throw noSuchFile(name);
-        } finally {
-            for (DirectoryStream<Path> d : opened) {
-                d.close();
-            }
         }
     }
 

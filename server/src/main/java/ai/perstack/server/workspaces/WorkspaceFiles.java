@@ -2,6 +2,13 @@ package ai.perstack.server.workspaces;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.UUID;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -21,6 +28,9 @@ import java.util.List;
  * moved into place only when complete and within the limits, so nothing is half-written.
  */
 public final class WorkspaceFiles {
+    private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY =
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     /** The longest file name core allows for a job file. */
     public static final int MAX_NAME_LENGTH = 10240;
     /** The longest segment the file systems we run on can hold (Linux NAME_MAX), in UTF-8 bytes. */
@@ -86,21 +96,58 @@ public final class WorkspaceFiles {
     public static long put(Workspace workspace, String name, InputStream content, FileLimits limits)
             throws PathRefusedException, IOException {
         Path target = prepareTarget(workspace, name);
+        ConfinedDirectory parent = ConfinedDirectory.parentOf(workspace, name);
+        if (parent == null) {
+            return putByPath(workspace, target, content, limits);
+        }
+        // written and renamed inside the directory opened without following links: a parent a job
+        // turns into a link meanwhile cannot send the file elsewhere
+        try (parent) {
+            SecureDirectoryStream<Path> dir = parent.dir();
+            Path temp = Path.of(".upload-" + UUID.randomUUID() + ".part");
+            try {
+                long written;
+                try (OutputStream out = Channels.newOutputStream(dir.newByteChannel(temp, Set.of(StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), OWNER_ONLY))) {
+                    written = BoundedCopy.copy(content, out, limits.maxFileBytes());
+                }
+                checkLimits(workspace, target, written, limits);
+                dir.move(temp, dir, parent.last());
+                return written;
+            } finally {
+                try {
+                    dir.deleteFile(temp);
+                } catch (NoSuchFileException e) {
+                    // moved into place
+                }
+            }
+        }
+    }
+
+    /** Where the file system offers no relative opening: the same by path (a race with a job remains). */
+    private static long putByPath(Workspace workspace, Path target, InputStream content, FileLimits limits)
+            throws IOException {
         Path temp = Files.createTempFile(target.getParent(), ".upload-", ".part");
         try {
             long written = BoundedCopy.toFile(content, temp, limits.maxFileBytes());
-            if (written < 0) {
-                throw StagedUploads.fileTooLarge(limits);
-            }
-            long replaced = Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) ? Files.size(target) : 0;
-            long total = totalBytes(workspace) - replaced + written;
-            if (total > limits.maxJobBytes()) {
-                throw StagedUploads.jobTooLarge(limits, total);
-            }
+            checkLimits(workspace, target, written, limits);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return written;
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** 413 naming the limit when {@code written} (-1: over the file limit) is too much for the file or the job. */
+    private static void checkLimits(Workspace workspace, Path target, long written, FileLimits limits)
+            throws IOException {
+        if (written < 0) {
+            throw StagedUploads.fileTooLarge(limits);
+        }
+        long replaced = Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) ? Files.size(target) : 0;
+        long total = totalBytes(workspace) - replaced + written;
+        if (total > limits.maxJobBytes()) {
+            throw StagedUploads.jobTooLarge(limits, total);
         }
     }
 

@@ -88,16 +88,22 @@ final class ApiPipeline {
         if (idempotencyKey != null && !Idempotency.isValidKey(idempotencyKey)) {
             throw ApiException.invalid("Idempotency-Key", "must be 1..255 printable ASCII characters");
         }
-        if (!isRaw(ctx)) {
-            throw ApiException.of(ApiException.Kind.UNSUPPORTED_MEDIA_TYPE,
-                    "Content-Type must be " + OCTET_STREAM);
-        }
         String client = ctx.req().getRemoteAddr();
         acquireBodySlot(ctx, client);
         Reply reply;
         try (BodyStream body = new BodyStream(ctx.req().getInputStream(), maxBytes, limitReason)) {
-            body.refuseDeclared(ctx.req().getContentLengthLong());
-            reply = handler.handle(new ApiRequest(ctx, org, new byte[0], json), body);
+            try {
+                if (!isRaw(ctx)) {
+                    throw ApiException.of(ApiException.Kind.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be " + OCTET_STREAM);
+                }
+                body.refuseDeclared(ctx.req().getContentLengthLong());
+                reply = handler.handle(new ApiRequest(ctx, org, new byte[0], json), body);
+            } catch (ApiException e) {
+                if (e.kind() != ApiException.Kind.REQUEST_TIMEOUT) {
+                    body.drain(); // refused before the body was read: the client reads the answer, not a reset
+                }
+                throw e;
+            }
         } catch (ApiException e) {
             throw e;
         } catch (Exception e) {

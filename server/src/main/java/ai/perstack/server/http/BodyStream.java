@@ -95,8 +95,13 @@ final class BodyStream extends InputStream {
 
     /**
      * Reads and drops what the client is still sending (up to a bound), so that it reads our
-     * 413 instead of a connection reset mid-upload.
+     * refusal (413, or any answer given before the body was read) instead of a connection reset
+     * mid-upload.
      */
+    void drain() {
+        discard();
+    }
+
     private void discard() {
         long skipped = 0;
         byte[] buffer = new byte[64 * 1024];

@@ -6,7 +6,6 @@ import ai.perstack.client.jobs.WorkspaceFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,29 +47,35 @@ final class JobFilesCommands {
 
         @Override
         int run(PerstackClient client, Output out) {
-            ApiResult<byte[]> r = client.jobs().workspace().download(id, path);
-            if (!r.ok()) {
-                return out.error(r.error());
-            }
-            byte[] bytes = r.data();
+            // streamed into a file, never held whole: beside FILE and moved into place, or a
+            // temporary file copied to standard output
+            Path target;
             try {
+                target = file != null ? file.toAbsolutePath() : Files.createTempFile("perstack-download-", ".part");
+            } catch (IOException e) {
+                throw new UsageException("cannot create a temporary file: " + e.getMessage());
+            }
+            try {
+                ApiResult<Path> r = client.jobs().workspace().download(id, path, target);
+                if (!r.ok()) {
+                    return out.error(r.error());
+                }
                 if (file == null) {
-                    out.out().write(bytes);
+                    Files.copy(target, out.out());
                     out.out().flush();
                 } else {
-                    // written beside the target and moved into place: never a half-written FILE
-                    Path target = file.toAbsolutePath();
-                    Path temp = Files.createTempFile(target.getParent(), ".perstack-download-", ".part");
-                    try {
-                        Files.write(temp, bytes);
-                        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    } finally {
-                        Files.deleteIfExists(temp);
-                    }
-                    out.note("Wrote " + bytes.length + " bytes to " + file);
+                    out.note("Wrote " + Files.size(target) + " bytes to " + file);
                 }
             } catch (IOException e) {
-                throw new UsageException("cannot write " + file + ": " + e.getMessage());
+                throw new UsageException("cannot write " + (file != null ? file : "standard output") + ": " + e.getMessage());
+            } finally {
+                if (file == null) {
+                    try {
+                        Files.deleteIfExists(target);
+                    } catch (IOException e) {
+                        // a temporary file left behind
+                    }
+                }
             }
             return 0;
         }

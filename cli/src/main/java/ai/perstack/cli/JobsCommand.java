@@ -87,6 +87,8 @@ final class JobsCommand {
             footerHeading = "%nExamples:%n",
             footer = {"  perstack jobs start --app APP_ID --expert @local/greeter@1.0.0 --provider mock -q 'Say hello' --follow",
                     "  JOB=$(perstack jobs start --app APP_ID --expert @acme/writer --provider anthropic -q 'A haiku' -o id)",
+                    "  perstack jobs start --app APP_ID --expert @acme/analyst --provider mock --upload notes.txt \\",
+                    "      --upload data/q3.csv=inputs/q3.csv -q 'Summarize notes.txt and inputs/q3.csv'",
                     "",
                     "With --follow the exit code is 0 when the job completes or waits for an answer,",
                     "3 when it stops otherwise (error, max steps, canceled)."})
@@ -99,6 +101,8 @@ final class JobsCommand {
         String query;
         @Option(names = "--file", paramLabel = "FILE", description = "A file for the job (repeatable).")
         List<String> files = new ArrayList<>();
+        @Option(names = "--upload", paramLabel = "LOCAL[=REMOTE]", description = Uploads.HELP)
+        List<String> uploads = new ArrayList<>();
         @Option(names = {"-p", "--provider"}, required = true, paramLabel = "NAME", description = "Model provider: mock, anthropic, openai, ...")
         String provider;
         @Option(names = "--model", paramLabel = "NAME", description = "Model name.")
@@ -130,7 +134,15 @@ final class JobsCommand {
             if (maxRetries != null) {
                 b.maxRetries(maxRetries);
             }
+            Uploads.Staging staged = Uploads.stage(client, uploads);
+            if (staged.error() != null) {
+                return out.error(staged.error());
+            }
+            staged.uploads().forEach(u -> b.addUpload(u.path(), u.uploadId()));
             ApiResult<JobResponse> r = client.jobs().start(b.build());
+            if (!r.ok()) {
+                Uploads.discard(client, staged.uploads());
+            }
             if (!follow || !r.ok()) {
                 return item(out, r);
             }
@@ -238,6 +250,8 @@ final class JobsCommand {
         String query;
         @Option(names = "--file", paramLabel = "FILE", description = "A file for the job (repeatable).")
         List<String> files = new ArrayList<>();
+        @Option(names = "--upload", paramLabel = "LOCAL[=REMOTE]", description = Uploads.HELP)
+        List<String> uploads = new ArrayList<>();
         @Option(names = {"-p", "--provider"}, paramLabel = "NAME", description = "Switch the model provider.")
         String provider;
         @Option(names = "--model", paramLabel = "NAME", description = "Switch the model.")
@@ -267,9 +281,17 @@ final class JobsCommand {
             if (maxSteps != null) {
                 b.maxSteps(maxSteps);
             }
+            Uploads.Staging staged = Uploads.stage(client, uploads);
+            if (staged.error() != null) {
+                return out.error(staged.error());
+            }
+            staged.uploads().forEach(u -> b.addUpload(u.path(), u.uploadId()));
             // Read where the job stands before continuing it, so that no new checkpoint is missed.
             long after = follow ? JobFollower.lastSequence(client, id) : 0;
             ApiResult<JobResponse> r = client.jobs().continueJob(id, b.build());
+            if (!r.ok()) {
+                Uploads.discard(client, staged.uploads());
+            }
             if (!follow || !r.ok()) {
                 return item(out, r);
             }

@@ -18,6 +18,8 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,6 +83,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "MS", description = "Per-call timeout in ms (default: the file's timeout); this platform has no per-job timeout, so it is only checked.")
     Long timeout;
 
+    @Option(names = "--upload", paramLabel = "LOCAL[=REMOTE]", description = Uploads.HELP)
+    List<String> uploads = new ArrayList<>();
+
     @Option(names = "--app", paramLabel = "NAME", defaultValue = APPLICATION, description = "The application to run under, created when missing (default: ${DEFAULT-VALUE}).")
     String app;
 
@@ -143,7 +148,16 @@ final class RunCommand implements Callable<Integer> {
         settings.jobReasoningBudget().ifPresent(start::reasoningBudget);
         settings.maxSteps().ifPresent(start::maxSteps);
         settings.maxRetries().ifPresent(start::maxRetries);
-        Job job = client.jobs().start(start.build()).orElseThrow().data().job();
+        Uploads.Staging staged = Uploads.stage(client, uploads);
+        if (staged.error() != null) {
+            return out.error(staged.error());
+        }
+        staged.uploads().forEach(u -> start.addUpload(u.path(), u.uploadId()));
+        var started = client.jobs().start(start.build());
+        if (!started.ok()) {
+            Uploads.discard(client, staged.uploads());
+        }
+        Job job = started.orElseThrow().data().job();
         note(out, "Job", job.id() + "  (provider " + job.provider().value() + job.model().map(m -> ", model " + m).orElse("") + ")");
         return follow(client, out, job);
     }

@@ -2,6 +2,7 @@ package ai.perstack.cli;
 
 import ai.perstack.server.LocalPlatform;
 import ai.perstack.server.PlatformConfig;
+import ai.perstack.server.workspaces.FileLimits;
 import ai.perstack.server.providers.ProviderSettings;
 import ai.perstack.server.security.KeyFiles;
 import ai.perstack.server.skills.StdioPolicy;
@@ -69,6 +70,18 @@ final class ServeCommand implements Callable<Integer> {
             + "share it between processes on one PostgreSQL).")
     Path workspacesDir;
 
+    @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "64M",
+            description = "The largest file one upload may carry (default: ${DEFAULT-VALUE}; K, M, G are powers of 1024).")
+    String maxFileSize;
+
+    @Option(names = "--max-workspace-size", paramLabel = "SIZE", defaultValue = "1G",
+            description = "The most a job's workspace may hold once an upload lands in it (default: ${DEFAULT-VALUE}).")
+    String maxWorkspaceSize;
+
+    @Option(names = "--max-staged-size", paramLabel = "SIZE", defaultValue = "1G",
+            description = "The most an organization's staged uploads (not yet handed to a job) may add up to (default: ${DEFAULT-VALUE}).")
+    String maxStagedSize;
+
     @Option(names = "--allow-loopback-mcp", description = "Let mcpSseSkill endpoints be plain http on localhost, "
             + "127.x.x.x or [::1] (local development; core allows only public https).")
     boolean allowLoopbackMcp;
@@ -87,6 +100,7 @@ final class ServeCommand implements Callable<Integer> {
                 .stdioPolicy(stdioPolicy(stdioSkills))
                 .workspacesDir(workspacesDir)
                 .allowLoopbackMcp(allowLoopbackMcp)
+                .fileLimits(fileLimits())
                 .providerSettings(ProviderSettings.defaults()
                         .withOpenAiBaseUrl(openAiBaseUrl != null ? openAiBaseUrl : io.getenv("OPENAI_BASE_URL"))
                         .withAnthropicBaseUrl(anthropicBaseUrl != null ? anthropicBaseUrl : io.getenv("ANTHROPIC_BASE_URL")))
@@ -111,6 +125,14 @@ final class ServeCommand implements Callable<Integer> {
         io.out().flush();
         stopped.await();
         return 0;
+    }
+
+    /** The upload limits the size options give; the others keep their defaults. */
+    FileLimits fileLimits() {
+        FileLimits d = FileLimits.DEFAULT;
+        return new FileLimits(Sizes.parse("--max-file-size", maxFileSize),
+                Sizes.parse("--max-workspace-size", maxWorkspaceSize), Sizes.parse("--max-staged-size", maxStagedSize),
+                d.maxStagedFiles(), d.maxUploadsPerCall(), d.stagedFor());
     }
 
     private StdioPolicy stdioPolicy(String value) {

@@ -104,6 +104,26 @@ class RunCommandTest {
     }
 
     @Test
+    void runWithUploadHandsTheFileToTheJobBeforeItsFirstStep(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("perstack.toml"), """
+                [experts.reader]
+                instruction = "Read the files you are given."
+
+                [experts.reader.skills."@perstack/base"]
+                type = "mcpStdioSkill"
+                command = "npx"
+                packageName = "@perstack/base"
+                """);
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "meeting at noon");
+        Cli.Result r = new Cli(Map.of()).run("run", "--config", file.toString(), "--data-dir",
+                dir.resolve("data").toString(), "--provider", "mock", "-o", "json", "--upload", notes + "=in/notes.txt",
+                "reader", "/tool @perstack/base readTextFile {\"path\":\"in/notes.txt\"}\nDone");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("\"type\":\"readTextFile\"", "\"content\":\"meeting at noon\"",
+                "\"files\":[\"in/notes.txt\"]");
+    }
+
+    @Test
     void mistakesAreUsageErrorsNamingTheFile(@TempDir Path dir) throws IOException {
         Path file = team(dir);
         Cli cli = new Cli(Map.of());

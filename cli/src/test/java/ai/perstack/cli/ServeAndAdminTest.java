@@ -50,6 +50,14 @@ class ServeAndAdminTest {
     }
 
     @Test
+    void serveRefusesASizeThatIsNotOne(@TempDir Path dir) {
+        Cli.Result result = new Cli(Map.of()).run("serve", "--port", "0", "--data-dir", dir.toString(),
+                "--max-file-size", "lots");
+        assertThat(result.code()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("--max-file-size", "64M");
+    }
+
+    @Test
     void serveAnnouncesItsKeyAndAddressServesAndStopsOnSigterm(@TempDir Path dir) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -38,7 +38,8 @@ class OpenApiContractTest {
     /** Local-platform extensions: documented like the contract, but not part of it. */
     private static final String LOCAL_WORKSPACE_TAG = "local-workspace";
     private static final Set<String> LOCAL_WORKSPACE_OPERATIONS = Set.of(
-            "listWorkspaceFiles", "uploadWorkspaceFile", "downloadWorkspaceFile");
+            "listWorkspaceFiles", "uploadWorkspaceFile", "downloadWorkspaceFile", "stageUpload", "getStagedUpload",
+            "deleteStagedUpload");
     private static final String ERROR_SCHEMA_REF = "#/components/schemas/Error";
     private static final String STREAM_PATH = "/api/v1/jobs/{jobId}/checkpoints/stream";
 
@@ -58,7 +59,7 @@ class OpenApiContractTest {
     /** Operations that answer 201; every other one answers 200. */
     private static final Set<String> CREATE_OPERATIONS = Set.of(
             "createApplication", "createSecret", "createVariable", "startJob",
-            "createExpertDraft", "assignExpertDraftVersion", "uploadWorkspaceFile");
+            "createExpertDraft", "assignExpertDraftVersion", "uploadWorkspaceFile", "stageUpload");
 
     private static Path specPath;
     private static SwaggerParseResult parseResult;
@@ -212,7 +213,7 @@ class OpenApiContractTest {
     @Test
     void everyPostDeclaresTheIdempotencyKeyHeader() {
         List<Op> posts = operations.stream().filter(op -> op.method() == PathItem.HttpMethod.POST).toList();
-        assertThat(posts).hasSize(17); // 16 of the contract and uploadWorkspaceFile
+        assertThat(posts).hasSize(18); // 16 of the contract, uploadWorkspaceFile and stageUpload
         for (Op op : posts) {
             assertThat(parameters(op)).as("parameters of %s", op)
                     .anySatisfy(p -> {
@@ -256,8 +257,13 @@ class OpenApiContractTest {
             if (body == null) {
                 continue;
             }
-            Schema<?> schema = body.getContent().get("application/json").getSchema();
-            Schema<?> target = resolve(schema);
+            MediaType json = body.getContent().get("application/json");
+            if (json == null) { // a raw upload: bytes, no fields
+                assertThat(body.getContent()).as("raw body of %s", op).containsOnlyKeys("application/octet-stream");
+                assertThat(body.getContent().get("application/octet-stream").getSchema().getFormat()).isEqualTo("binary");
+                continue;
+            }
+            Schema<?> target = resolve(json.getSchema());
             assertThat(isFalseSchema(target.getAdditionalProperties()))
                     .as("additionalProperties of the body of %s is false", op).isTrue();
         }

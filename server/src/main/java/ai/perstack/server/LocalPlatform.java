@@ -25,6 +25,8 @@ import ai.perstack.server.store.EnvRepository;
 import ai.perstack.server.store.ExpertRepository;
 import ai.perstack.server.store.OrganizationRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ai.perstack.server.workspaces.StagedUploads;
+import ai.perstack.server.workspaces.Workspaces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -57,9 +59,11 @@ public final class LocalPlatform implements AutoCloseable {
     private final WorkerPool workers;
     private final PostgresNotifications notifications;
 
+    private final StagedUploads uploads;
+
     private LocalPlatform(PlatformConfig config, Database db, AccessService access, HttpApi http,
                           String bootstrapApiKey, JobSignals signals, WorkerPool workers,
-                          PostgresNotifications notifications) {
+                          PostgresNotifications notifications, StagedUploads uploads) {
         this.config = config;
         this.notifications = notifications;
         this.signals = signals;
@@ -74,6 +78,8 @@ public final class LocalPlatform implements AutoCloseable {
             return t;
         });
         housekeeping.scheduleWithFixedDelay(this::expireIdempotencyRecords, 0, 10, TimeUnit.MINUTES);
+        this.uploads = uploads;
+        housekeeping.scheduleWithFixedDelay(this::expireUploads, 1, 1, TimeUnit.MINUTES);
     }
 
     /** Starts the platform; returns when it accepts requests. */
@@ -107,11 +113,14 @@ public final class LocalPlatform implements AutoCloseable {
             applicationService.setDeletionGuard(jobs.deletionGuard());
             jobs.setStdioPolicy(config.stdioPolicy());
             EnvService envService = new EnvService(db, env, cipher, clock);
+            Workspaces workspaces = new Workspaces(config.workspacesDir());
+            StagedUploads uploads = new StagedUploads(workspaces, config.fileLimits(), clock);
+            jobs.setUploads(workspaces, uploads);
             HttpApi.Services services = new HttpApi.Services(db, access, applicationService,
                     envService,
                     registry, new DraftService(db, experts, applications, registry, clock), cipher, clock,
                     jobs, config.streamPing(),
-                    new ai.perstack.server.workspaces.Workspaces(config.workspacesDir()));
+                    workspaces, uploads);
             WorkerPool workers = new WorkerPool(db, jobRepository, checkpoints, providers, signals, clock,
                     config.workers(), organizationId -> jobEnvironment(envService, organizationId),
                     SkillSettings.of(config.workspacesDir(), config.stdioPolicy(), config.allowLoopbackMcp()));
@@ -125,7 +134,7 @@ public final class LocalPlatform implements AutoCloseable {
             }
             PostgresNotifications notifications = db.isPostgres() ? new PostgresNotifications(db, signals).start() : null;
             LocalPlatform platform = new LocalPlatform(config, db, access, http, bootstrapKey, signals, workers.start(),
-                    notifications);
+                    notifications, uploads);
             LOG.info("Perstack local platform {} listening on {} ({})", Version.VALUE, platform.baseUrl(),
                     db.isPostgres() ? "PostgreSQL" : "H2 in " + config.dataDir().toAbsolutePath());
             return platform;
@@ -202,6 +211,22 @@ public final class LocalPlatform implements AutoCloseable {
     /** The configuration this platform was started with. */
     public PlatformConfig config() {
         return config;
+    }
+
+    /**
+     * Deletes the staged uploads no job took that have expired (every minute on its own; any
+     * process sharing the workspaces directory may do it). Returns how many were deleted.
+     */
+    public int expireStagedUploads() {
+        return uploads.expire();
+    }
+
+    private void expireUploads() {
+        try {
+            uploads.expire();
+        } catch (RuntimeException e) {
+            LOG.warn("could not expire staged uploads: {}", e.toString());
+        }
     }
 
     private void expireIdempotencyRecords() {

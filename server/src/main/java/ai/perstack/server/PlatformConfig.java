@@ -28,8 +28,10 @@ public final class PlatformConfig {
     private final StdioPolicy stdioPolicy;
     private final boolean allowLoopbackMcp;
     private final int maxStreamsPerOrganization;
+    private final ai.perstack.server.workspaces.FileLimits fileLimits;
 
     private PlatformConfig(Builder b) {
+        this.fileLimits = b.fileLimits;
         this.workspacesDir = b.workspacesDir;
         this.stdioPolicy = b.stdioPolicy;
         this.allowLoopbackMcp = b.allowLoopbackMcp;
@@ -44,6 +46,11 @@ public final class PlatformConfig {
         this.bootstrapApiKey = b.bootstrapApiKey;
         this.masterKey = b.masterKey == null ? null : b.masterKey.clone();
         this.rateLimit = b.rateLimit;
+    }
+
+    /** What users may upload: file, workspace and staging limits (default {@code FileLimits.DEFAULT}). */
+    public ai.perstack.server.workspaces.FileLimits fileLimits() {
+        return fileLimits;
     }
 
     /**
@@ -149,6 +156,7 @@ public final class PlatformConfig {
         private int maxStreamsPerOrganization = 1000;
 
         private Path workspacesDir;
+        private ai.perstack.server.workspaces.FileLimits fileLimits = ai.perstack.server.workspaces.FileLimits.DEFAULT;
         private StdioPolicy stdioPolicy;
         private boolean allowLoopbackMcp;
 
@@ -158,6 +166,12 @@ public final class PlatformConfig {
         /** Where jobs' workspaces live; default {@code <dataDir>/workspaces}. */
         public Builder workspacesDir(Path workspacesDir) {
             this.workspacesDir = workspacesDir;
+            return this;
+        }
+
+        /** What users may upload (file, workspace and staging limits); default {@code FileLimits.DEFAULT}. */
+        public Builder fileLimits(ai.perstack.server.workspaces.FileLimits fileLimits) {
+            this.fileLimits = Objects.requireNonNull(fileLimits, "fileLimits");
             return this;
         }
 

@@ -22,7 +22,7 @@ class WorkspaceFilesApiTest extends ApiTest {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static JobsFixture baseFixture(Api api) {
+    static JobsFixture baseFixture(Api api) {
         String app = createApplication(api, "ws-" + UUID.randomUUID().toString().substring(0, 8));
         String scope = "@" + api.org() + "/files";
         List<Object> experts = List.of(Map.of("key", "main", "name", "main", "instruction", "Work with files.",
@@ -74,7 +74,7 @@ class WorkspaceFilesApiTest extends ApiTest {
         Res down = expect(api.get(file(id, "out/answer.txt")), 200);
         assertThat(down.text()).isEqualTo("answered");
         assertThat(down.header("Content-Type")).startsWith("application/octet-stream");
-        assertThat(down.header("Content-Disposition")).isEqualTo("attachment; filename*=UTF-8''answer.txt");
+        assertThat(down.header("Content-Disposition")).isEqualTo("attachment; filename=\"answer.txt\"; filename*=UTF-8''answer.txt");
     }
 
     @Test

@@ -18,10 +18,29 @@ import java.util.function.Function;
  * @param body    the JSON body or null
  * @param options the caller's options
  * @param decoder reads the successful body
+ * @param raw     a raw (non-JSON) request body instead of {@code body}, or null
+ * @param sink    where a successful response body is written instead of memory, or null
  * @param <T>     the response type
  */
 public record Call<T>(String method, String path, Map<String, String> query, JsonNode body,
-                      RequestOptions options, Function<JsonIn, T> decoder) {
+                      RequestOptions options, Function<JsonIn, T> decoder, RawBody raw, java.nio.file.Path sink) {
+
+    /**
+     * A request body that is bytes, not JSON (an uploaded file).
+     *
+     * @param contentType the body's media type
+     * @param publisher   makes the body for each attempt
+     * @param repeatable  whether it can be sent again (a file can, a stream cannot: no retry then)
+     */
+    public record RawBody(String contentType, java.util.function.Supplier<java.net.http.HttpRequest.BodyPublisher> publisher,
+                          boolean repeatable) {
+    }
+
+    /** A call with a JSON body or none, answered in memory. */
+    public Call(String method, String path, Map<String, String> query, JsonNode body, RequestOptions options,
+                Function<JsonIn, T> decoder) {
+        this(method, path, query, body, options, decoder, null, null);
+    }
 
     /** Validates the parts. */
     public Call {
@@ -75,6 +94,38 @@ public record Call<T>(String method, String path, Map<String, String> query, Jso
      */
     public static <T> Call<T> getRaw(String path, Map<String, String> query, RequestOptions options, RawDecoder<T> decoder) {
         return new Call<>("GET", path, query, null, options, decoder);
+    }
+
+    /**
+     * A POST whose body is raw bytes.
+     *
+     * @param path    the path
+     * @param query   the query parameters
+     * @param raw     the body
+     * @param options per-call options
+     * @param decoder reads the JSON answer
+     * @param <T>     the response type
+     * @return the call
+     */
+    public static <T> Call<T> postRaw(String path, Map<String, String> query, RawBody raw, RequestOptions options,
+                                      Function<JsonIn, T> decoder) {
+        return new Call<>("POST", path, query, null, options, decoder, raw, null);
+    }
+
+    /**
+     * A GET whose successful body is written to {@code sink} as it arrives (never held whole).
+     *
+     * @param path    the path
+     * @param query   the query parameters
+     * @param sink    the file to write
+     * @param options per-call options
+     * @param decoder makes the result once the file is written (given no bytes)
+     * @param <T>     the response type
+     * @return the call
+     */
+    public static <T> Call<T> getToFile(String path, Map<String, String> query, java.nio.file.Path sink,
+                                        RequestOptions options, RawDecoder<T> decoder) {
+        return new Call<>("GET", path, query, null, options, decoder, null, sink);
     }
 
     /** A DELETE. */

@@ -59,7 +59,8 @@ final class Exchange<T> implements Deadlines.Watched {
                 ? UUID.randomUUID().toString() : null;
         this.timeout = transport.timeout(call.options());
         this.deadline = System.nanoTime() + timeout.toNanos();
-        this.maxRetries = transport.maxRetries(call.options());
+        // A body read from a stream cannot be sent twice: such a call has one attempt.
+        this.maxRetries = call.raw() != null && !call.raw().repeatable() ? 0 : transport.maxRetries(call.options());
         this.pathTemplate = transport.listeners().none() ? null : PathTemplates.of(call.path());
     }
 
@@ -215,7 +216,12 @@ final class Exchange<T> implements Deadlines.Watched {
 
     private HttpRequest buildRequest() {
         HttpRequest.Builder b = transport.request(transport.uri(call.path(), call.query()), call.options(), "application/json");
-        if (call.body() != null) {
+        if (call.raw() != null) {
+            if (!hasHeader(call.options(), "Content-Type")) {
+                b.header("Content-Type", call.raw().contentType());
+            }
+            b.method(call.method(), call.raw().publisher().get());
+        } else if (call.body() != null) {
             if (!hasHeader(call.options(), "Content-Type")) {
                 b.header("Content-Type", "application/json; charset=utf-8");
             }
@@ -229,6 +235,17 @@ final class Exchange<T> implements Deadlines.Watched {
         return b.build();
     }
 
+    /** In memory, or for a download to a file a successful body into that file (then no bytes). */
+    private HttpResponse.BodyHandler<byte[]> bodyHandler() {
+        java.nio.file.Path sink = call.sink();
+        if (sink == null) {
+            return HttpResponse.BodyHandlers.ofByteArray();
+        }
+        return info -> info.statusCode() >= 200 && info.statusCode() < 300
+                ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofFile(sink), p -> new byte[0])
+                : HttpResponse.BodySubscribers.ofByteArray();
+    }
+
     private void attempt(int attempt) {
         if (result.isDone()) {
             return;
@@ -236,7 +253,7 @@ final class Exchange<T> implements Deadlines.Watched {
         attemptNumber = attempt;
         HttpRequest request = buildRequest();
         long started = System.nanoTime();
-        CompletableFuture<HttpResponse<byte[]>> f = transport.http().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> f = transport.http().sendAsync(request, bodyHandler());
         inflight = f;
         if (result.isDone()) {
             f.cancel(true);
@@ -268,7 +285,7 @@ final class Exchange<T> implements Deadlines.Watched {
                 return;
             }
             try {
-                response = transport.http().send(request, HttpResponse.BodyHandlers.ofByteArray());
+                response = transport.http().send(request, bodyHandler());
             } catch (InterruptedException e) {
                 failure = e;
             } catch (IOException | RuntimeException e) {

@@ -25,6 +25,8 @@ public final class PathTemplates {
             "/api/v1/jobs/{jobId}/checkpoints/{checkpointId}",
             "/api/v1/jobs/{jobId}/workspace/files",
             "/api/v1/jobs/{jobId}/workspace/file",
+            "/api/v1/workspace/uploads",
+            "/api/v1/workspace/uploads/{uploadId}",
             "/api/v1/experts",
             "/api/v1/experts/{org}/{name}",
             "/api/v1/experts/{org}/{name}/meta",

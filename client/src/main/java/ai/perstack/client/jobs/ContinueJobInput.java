@@ -16,9 +16,10 @@ import java.util.Optional;
  * @param provider                  overrides the provider
  * @param model                     overrides the model
  * @param maxSteps                  steps added to the budget
+ * @param uploads                   staged uploads moved into the job's workspace before it is queued (local-platform extension)
  */
 public record ContinueJobInput(Optional<String> query, List<String> files, Optional<Boolean> interactiveToolCallResult,
-                               Optional<Provider> provider, Optional<String> model, Optional<Integer> maxSteps) {
+                               Optional<Provider> provider, Optional<String> model, Optional<Integer> maxSteps, List<UploadRef> uploads) {
 
     /**
      * Normalizes absent fields.
@@ -29,14 +30,31 @@ public record ContinueJobInput(Optional<String> query, List<String> files, Optio
      * @param provider overrides the provider
      * @param model overrides the model
      * @param maxSteps steps added to the budget
+     * @param uploads staged uploads moved into the job's workspace before it is queued
      */
     public ContinueJobInput {
         query = query == null ? Optional.empty() : query;
         files = files == null ? List.of() : List.copyOf(files);
+        uploads = uploads == null ? List.of() : List.copyOf(uploads);
         interactiveToolCallResult = interactiveToolCallResult == null ? Optional.empty() : interactiveToolCallResult;
         provider = provider == null ? Optional.empty() : provider;
         model = model == null ? Optional.empty() : model;
         maxSteps = maxSteps == null ? Optional.empty() : maxSteps;
+    }
+
+    /**
+     * Without uploads (the form before they existed).
+     *
+     * @param query more input
+     * @param files more file names
+     * @param interactiveToolCallResult whether {@code query} answers the pending call
+     * @param provider overrides the provider
+     * @param model overrides the model
+     * @param maxSteps steps added to the budget
+     */
+    public ContinueJobInput(Optional<String> query, List<String> files, Optional<Boolean> interactiveToolCallResult,
+                            Optional<Provider> provider, Optional<String> model, Optional<Integer> maxSteps) {
+        this(query, files, interactiveToolCallResult, provider, model, maxSteps, List.of());
     }
 
     /** {@return a new builder} */
@@ -61,6 +79,9 @@ public record ContinueJobInput(Optional<String> query, List<String> files, Optio
         if (!files.isEmpty()) {
             body.set("files", Json.strings(files));
         }
+        if (!uploads.isEmpty()) {
+            body.set("uploads", UploadRef.toJson(uploads));
+        }
         interactiveToolCallResult.ifPresent(i -> body.put("interactiveToolCallResult", i));
         provider.ifPresent(p -> body.put("provider", p.value()));
         model.ifPresent(m -> body.put("model", m));
@@ -72,6 +93,7 @@ public record ContinueJobInput(Optional<String> query, List<String> files, Optio
     public static final class Builder {
         private String query;
         private final List<String> files = new ArrayList<>();
+        private final List<UploadRef> uploads = new ArrayList<>();
         private Boolean interactiveToolCallResult;
         private Provider provider;
         private String model;
@@ -169,10 +191,23 @@ public record ContinueJobInput(Optional<String> query, List<String> files, Optio
             return this;
         }
 
+        /**
+         * Adds a staged upload to move into the job's workspace at {@code path} before it is
+         * queued (local-platform extension); {@code path} is added to the job's files.
+         *
+         * @param path     where the file goes in the workspace
+         * @param uploadId the id {@code workspace().stage(...)} answered
+         * @return this builder
+         */
+        public Builder addUpload(String path, String uploadId) {
+            this.uploads.add(new UploadRef(path, uploadId));
+            return this;
+        }
+
         /** {@return the input} */
         public ContinueJobInput build() {
             return new ContinueJobInput(Optional.ofNullable(query), files, Optional.ofNullable(interactiveToolCallResult),
-                    Optional.ofNullable(provider), Optional.ofNullable(model), Optional.ofNullable(maxSteps));
+                    Optional.ofNullable(provider), Optional.ofNullable(model), Optional.ofNullable(maxSteps), uploads);
         }
     }
 }

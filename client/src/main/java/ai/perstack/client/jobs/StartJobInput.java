@@ -20,10 +20,11 @@ import java.util.Optional;
  * @param reasoningBudget a level or thinking tokens
  * @param maxSteps        step budget (>= 1)
  * @param maxRetries      retries per step (>= 0)
+ * @param uploads         staged uploads moved into the job's workspace before it is queued (local-platform extension)
  */
 public record StartJobInput(String applicationId, String expertKey, Optional<String> query, List<String> files,
                             Provider provider, Optional<String> model, Optional<ReasoningBudget> reasoningBudget,
-                            Optional<Integer> maxSteps, Optional<Integer> maxRetries) {
+                            Optional<Integer> maxSteps, Optional<Integer> maxRetries, List<UploadRef> uploads) {
 
     /**
      * Checks required fields.
@@ -37,6 +38,7 @@ public record StartJobInput(String applicationId, String expertKey, Optional<Str
      * @param reasoningBudget a level or thinking tokens
      * @param maxSteps step budget (>= 1)
      * @param maxRetries retries per step (>= 0)
+     * @param uploads staged uploads moved into the job's workspace before it is queued
      */
     public StartJobInput {
         if (applicationId == null) {
@@ -49,6 +51,26 @@ public record StartJobInput(String applicationId, String expertKey, Optional<Str
             throw new IllegalArgumentException("provider is required");
         }
         files = files == null ? List.of() : List.copyOf(files);
+        uploads = uploads == null ? List.of() : List.copyOf(uploads);
+    }
+
+    /**
+     * Without uploads (the form before they existed).
+     *
+     * @param applicationId the application to run under
+     * @param expertKey the expert key
+     * @param query the task
+     * @param files file names given to the expert
+     * @param provider the model provider
+     * @param model the model
+     * @param reasoningBudget a level or thinking tokens
+     * @param maxSteps step budget
+     * @param maxRetries retries per step
+     */
+    public StartJobInput(String applicationId, String expertKey, Optional<String> query, List<String> files,
+                         Provider provider, Optional<String> model, Optional<ReasoningBudget> reasoningBudget,
+                         Optional<Integer> maxSteps, Optional<Integer> maxRetries) {
+        this(applicationId, expertKey, query, files, provider, model, reasoningBudget, maxSteps, maxRetries, List.of());
     }
 
     /** {@return a new builder} */
@@ -62,6 +84,9 @@ public record StartJobInput(String applicationId, String expertKey, Optional<Str
         query.ifPresent(q -> body.put("query", q));
         if (!files.isEmpty()) {
             body.set("files", Json.strings(files));
+        }
+        if (!uploads.isEmpty()) {
+            body.set("uploads", UploadRef.toJson(uploads));
         }
         body.put("provider", provider.value());
         model.ifPresent(m -> body.put("model", m));
@@ -77,6 +102,7 @@ public record StartJobInput(String applicationId, String expertKey, Optional<Str
         private String expertKey;
         private String query;
         private final List<String> files = new ArrayList<>();
+        private final List<UploadRef> uploads = new ArrayList<>();
         private Provider provider;
         private String model;
         private ReasoningBudget reasoningBudget;
@@ -219,11 +245,24 @@ public record StartJobInput(String applicationId, String expertKey, Optional<Str
             return this;
         }
 
+        /**
+         * Adds a staged upload to move into the job's workspace at {@code path} before it is
+         * queued (local-platform extension); {@code path} is added to the job's files.
+         *
+         * @param path     where the file goes in the workspace
+         * @param uploadId the id {@code workspace().stage(...)} answered
+         * @return this builder
+         */
+        public Builder addUpload(String path, String uploadId) {
+            this.uploads.add(new UploadRef(path, uploadId));
+            return this;
+        }
+
         /** {@return the input; throws {@link IllegalArgumentException} when a required field is missing} */
         public StartJobInput build() {
             return new StartJobInput(applicationId, expertKey, Optional.ofNullable(query), files, provider,
                     Optional.ofNullable(model), Optional.ofNullable(reasoningBudget), Optional.ofNullable(maxSteps),
-                    Optional.ofNullable(maxRetries));
+                    Optional.ofNullable(maxRetries), uploads);
         }
     }
 }

@@ -26,8 +26,10 @@ final class ApiPipeline {
     static final long BODY_DEADLINE_MILLIS = 30_000;
     static final String TOO_SLOW = "the request body arrived too slowly (below " + MIN_BODY_RATE / 1024 + " KiB/s)";
     static final String TOO_LATE = "the request body did not arrive within " + BODY_DEADLINE_MILLIS / 1000 + " s";
-    private static final long DISCARD_LIMIT = 16L * 1024 * 1024;
+    static final long DISCARD_LIMIT = 16L * 1024 * 1024;
+    static final String TOO_LARGE_REASON = "request bodies are limited to 1 MiB";
     static final String RENDERED = "perstack.rendered";
+    static final String OCTET_STREAM = "application/octet-stream";
     private static final Logger LOG = LoggerFactory.getLogger(ApiPipeline.class);
 
     private final AccessService access;
@@ -52,6 +54,66 @@ final class ApiPipeline {
                 send(ctx, e.kind().status(), ErrorBody.of(e));
             }
         };
+    }
+
+    /** Whether the request's body is raw bytes ({@code application/octet-stream}) rather than JSON. */
+    static boolean isRaw(Context ctx) {
+        String type = ctx.contentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(OCTET_STREAM);
+    }
+
+    /**
+     * Wraps a handler of raw bodies: the same authentication, rate limit, body slots, rate floor
+     * and deadline as every call, but the body is streamed to the handler with its own cap
+     * instead of read whole under the 1 MiB one. An {@code Idempotency-Key} is checked for shape
+     * and otherwise not used: what these routes do (write a file, stage an upload that expires
+     * when unused) is safe to repeat, and keeping the body for a replay check is what they avoid.
+     *
+     * @param maxBytes    the most bytes the body may have
+     * @param limitReason the reason of the 413 beyond that
+     */
+    Handler wrapRaw(RawHandler handler, long maxBytes, String limitReason) {
+        return ctx -> {
+            try {
+                runRaw(ctx, handler, maxBytes, limitReason);
+            } catch (ApiException e) {
+                send(ctx, e.kind().status(), ErrorBody.of(e));
+            }
+        };
+    }
+
+    private void runRaw(Context ctx, RawHandler handler, long maxBytes, String limitReason) throws IOException {
+        Organization org = authenticate(ctx);
+        String idempotencyKey = ctx.header("Idempotency-Key");
+        if (idempotencyKey != null && !Idempotency.isValidKey(idempotencyKey)) {
+            throw ApiException.invalid("Idempotency-Key", "must be 1..255 printable ASCII characters");
+        }
+        String client = ctx.req().getRemoteAddr();
+        acquireBodySlot(ctx, client);
+        Reply reply;
+        try (BodyStream body = new BodyStream(ctx.req().getInputStream(), maxBytes, limitReason)) {
+            try {
+                if (!isRaw(ctx)) {
+                    throw ApiException.of(ApiException.Kind.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be " + OCTET_STREAM);
+                }
+                body.refuseDeclared(ctx.req().getContentLengthLong());
+                reply = handler.handle(new ApiRequest(ctx, org, new byte[0], json), body);
+            } catch (ApiException e) {
+                if (e.kind() != ApiException.Kind.REQUEST_TIMEOUT) {
+                    body.drain(); // refused before the body was read: the client reads the answer, not a reset
+                }
+                throw e;
+            }
+        } catch (ApiException e) {
+            throw e;
+        } catch (Exception e) {
+            LOG.error("request {} {} failed (Request-Id {})", ctx.method(), ctx.path(), ctx.res().getHeader("Request-Id"), e);
+            send(ctx, 500, ErrorBody.of(500, "internal error; Request-Id " + ctx.res().getHeader("Request-Id")));
+            return;
+        } finally {
+            bodySlots.release(client);
+        }
+        send(ctx, reply.status(), reply.body());
     }
 
     private void run(Context ctx, ApiHandler handler) throws IOException {
@@ -112,17 +174,22 @@ final class ApiPipeline {
             return new byte[0];
         }
         String client = ctx.req().getRemoteAddr();
+        acquireBodySlot(ctx, client);
+        try {
+            return readBody(ctx.req().getContentLengthLong(), ctx.req().getInputStream());
+        } finally {
+            bodySlots.release(client);
+        }
+    }
+
+    /** Takes one of the client's body slots, or answers 429 with {@code Retry-After} at once. */
+    private void acquireBodySlot(Context ctx, String client) {
         BodySlots.Result slot = bodySlots.tryAcquire(client);
         if (slot != BodySlots.Result.TAKEN) {
             ctx.header("Retry-After", "1");
             throw ApiException.of(ApiException.Kind.RATE_LIMITED, slot == BodySlots.Result.CLIENT_FULL
                     ? "this client is sending " + BodySlots.PER_CLIENT + " request bodies already; retry after 1 s"
                     : "the server is receiving " + BodySlots.TOTAL + " request bodies already; retry after 1 s");
-        }
-        try {
-            return readBody(ctx.req().getContentLengthLong(), ctx.req().getInputStream());
-        } finally {
-            bodySlots.release(client);
         }
     }
 
@@ -140,52 +207,12 @@ final class ApiPipeline {
      * ends with 408. A body that stops arriving ends at the idle timeout, also 408.
      */
     static byte[] readBody(long declared, InputStream input) throws IOException {
-        try (InputStream in = input) {
-            if (declared > MAX_BODY_BYTES) {
-                discard(in);
-                throw tooLarge();
-            }
+        try (BodyStream in = new BodyStream(input, MAX_BODY_BYTES, TOO_LARGE_REASON)) {
+            in.refuseDeclared(declared);
             ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
-            byte[] buffer = new byte[16 * 1024];
-            long started = System.nanoTime();
-            int n;
-            while ((n = read(in, buffer)) >= 0) {
-                body.write(buffer, 0, n);
-                if (body.size() > MAX_BODY_BYTES) {
-                    discard(in);
-                    throw tooLarge();
-                }
-                if (tooSlow(body.size(), started)) {
-                    throw ApiException.of(ApiException.Kind.REQUEST_TIMEOUT, TOO_SLOW);
-                }
-                if ((System.nanoTime() - started) / 1_000_000L > BODY_DEADLINE_MILLIS) {
-                    throw ApiException.of(ApiException.Kind.REQUEST_TIMEOUT, TOO_LATE);
-                }
-            }
+            in.transferTo(body);
             return body.toByteArray();
         }
-    }
-
-    private static int read(InputStream in, byte[] buffer) {
-        try {
-            return in.read(buffer);
-        } catch (IOException e) {
-            if (malformed(e)) {
-                throw ApiException.badRequest("malformed request body (bad chunked encoding)");
-            }
-            // The idle timeout passed mid-body, or the client went away (then nobody reads this answer).
-            throw ApiException.of(ApiException.Kind.REQUEST_TIMEOUT, TOO_SLOW);
-        }
-    }
-
-    /** Whether Jetty failed the read because the body's framing is broken (a bad chunk), not for time. */
-    private static boolean malformed(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() == 400) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether {@code bytes} since {@code startedNanos} fall below the minimum rate once the grace is over. */
@@ -194,34 +221,15 @@ final class ApiPipeline {
         return millis > BODY_GRACE_MILLIS && bytes * 1000L < MIN_BODY_RATE * (millis - BODY_GRACE_MILLIS);
     }
 
-    /**
-     * Reads and drops what the client is still sending (up to a bound), so that it reads our
-     * 413 instead of a connection reset mid-upload.
-     */
-    private static void discard(InputStream in) throws IOException {
-        long skipped = 0;
-        byte[] buffer = new byte[64 * 1024];
-        int n;
-        while (skipped < DISCARD_LIMIT && (n = in.read(buffer)) > 0) {
-            skipped += n;
-        }
-    }
-
-    private static ApiException tooLarge() {
-        return ApiException.of(ApiException.Kind.TOO_LARGE, "request bodies are limited to 1 MiB");
-    }
-
     /** Streams a file as the response: its bytes, named for saving, never rendered inline. */
     private static void sendFile(Context ctx, FileReply file) throws IOException {
-        String name = file.name().substring(file.name().lastIndexOf('/') + 1);
         ctx.attribute(RENDERED, Boolean.TRUE);
         ctx.status(200);
         ctx.contentType("application/octet-stream");
-        ctx.header("Content-Disposition", "attachment; filename*=UTF-8''"
-                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        ctx.header("Content-Disposition", ContentDisposition.attachment(file.name()));
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Content-Length", Long.toString(java.nio.file.Files.size(file.file())));
-        ctx.result(java.nio.file.Files.newInputStream(file.file(), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        ctx.header("Content-Length", Long.toString(file.file().size()));
+        ctx.result(java.nio.channels.Channels.newInputStream(file.file().channel()));
     }
 
     /** Writes a JSON response and marks it rendered, so the error fallbacks leave it alone. */

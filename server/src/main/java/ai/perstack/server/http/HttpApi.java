@@ -11,7 +11,7 @@ import ai.perstack.server.security.AccessService;
 import ai.perstack.server.security.SecretCipher;
 import ai.perstack.server.store.Database;
 import ai.perstack.server.store.IdempotencyRepository;
-import ai.perstack.server.workspaces.FileLimits;
+import ai.perstack.server.workspaces.StagedUploads;
 import ai.perstack.server.workspaces.Workspaces;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
@@ -40,7 +40,7 @@ public final class HttpApi implements AutoCloseable {
     /** The domain services the API exposes. */
     public record Services(Database db, AccessService access, ApplicationService applications, EnvService env,
                            RegistryService registry, DraftService drafts, SecretCipher cipher, Clock clock,
-                           JobService jobs, Duration streamPing, Workspaces workspaces) {
+                           JobService jobs, Duration streamPing, Workspaces workspaces, StagedUploads uploads) {
     }
 
     private final JsonCodec json = new JsonCodec();
@@ -52,6 +52,7 @@ public final class HttpApi implements AutoCloseable {
     private final ExpertHandlers experts;
     private final JobHandlers jobs;
     private final WorkspaceHandlers workspace;
+    private final long maxFileBytes;
     private final CheckpointFanout fanout;
     private final CheckpointStreamHandler checkpointStream;
     private final ConsoleHandler console = new ConsoleHandler();
@@ -75,7 +76,8 @@ public final class HttpApi implements AutoCloseable {
         this.variables = new EnvHandlers(services.env(), EnvService.Kind.VARIABLE);
         this.experts = new ExpertHandlers(services.registry(), services.drafts());
         this.jobs = new JobHandlers(services.jobs());
-        this.workspace = new WorkspaceHandlers(services.jobs(), services.workspaces(), FileLimits.DEFAULT);
+        this.workspace = new WorkspaceHandlers(services.jobs(), services.workspaces(), services.uploads());
+        this.maxFileBytes = services.uploads().limits().maxFileBytes();
         // Another process's commits reach a stream through the shared PostgreSQL: read it every second.
         this.fanout = new CheckpointFanout(services.jobs(), services.streamPing().toMillis(),
                 services.db().isPostgres() ? 1_000 : services.streamPing().toMillis());
@@ -158,8 +160,11 @@ public final class HttpApi implements AutoCloseable {
         r.get(API + "/jobs/{jobId}/checkpoints/{checkpointId}", api(jobs::getCheckpoint));
         // Local-platform extension: the job's workspace files.
         r.get(API + "/jobs/{jobId}/workspace/files", api(workspace::list));
-        r.post(API + "/jobs/{jobId}/workspace/files", api(workspace::upload));
+        r.post(API + "/jobs/{jobId}/workspace/files", byContentType(api(workspace::upload), raw(workspace::uploadRaw)));
         r.get(API + "/jobs/{jobId}/workspace/file", api(workspace::download));
+        r.post(API + "/workspace/uploads", raw(workspace::stage));
+        r.get(API + "/workspace/uploads/{uploadId}", api(workspace::getUpload));
+        r.delete(API + "/workspace/uploads/{uploadId}", api(workspace::deleteUpload));
 
         // The console: static files of a page that uses only the API above, with the key it is given.
         r.get("/", console::redirect);
@@ -169,6 +174,16 @@ public final class HttpApi implements AutoCloseable {
 
     private io.javalin.http.Handler api(ApiHandler handler) {
         return pipeline.wrap(handler);
+    }
+
+    /** A route whose body is raw bytes, streamed to its handler up to the file limit. */
+    private io.javalin.http.Handler raw(RawHandler handler) {
+        return pipeline.wrapRaw(handler, maxFileBytes, workspace.fileLimitReason());
+    }
+
+    /** Raw bytes ({@code application/octet-stream}) to {@code raw}, everything else to {@code json}. */
+    private static io.javalin.http.Handler byContentType(io.javalin.http.Handler json, io.javalin.http.Handler raw) {
+        return ctx -> (ApiPipeline.isRaw(ctx) ? raw : json).handle(ctx);
     }
 
     /** Request-Id (the client's X-Request-Id when usable) and the server version on every response. */

@@ -79,12 +79,12 @@ final class JobHandlers {
 
     Reply start(ApiRequest r) {
         JsonBody body = r.body("applicationId", "expertKey", "query", "files", "provider", "model", "reasoningBudget",
-                "maxSteps", "maxRetries");
+                "maxSteps", "maxRetries", "uploads");
         Validation v = new Validation();
         JobRequests.Start in = new JobRequests.Start(body.requiredString("applicationId"),
                 body.requiredString("expertKey"), body.string("query"), strings(body, "files", v),
                 body.requiredString("provider"), body.string("model"), body.node("reasoningBudget"),
-                integer(body, "maxSteps", v), integer(body, "maxRetries", v));
+                integer(body, "maxSteps", v), integer(body, "maxRetries", v), uploads(body, v));
         validate(body, v);
         return Reply.created(Render.item("job", job(jobs.start(r.org(), in))));
     }
@@ -100,7 +100,8 @@ final class JobHandlers {
     }
 
     Reply continueJob(ApiRequest r) {
-        JsonBody body = r.body("query", "files", "interactiveToolCallResult", "provider", "model", "maxSteps");
+        JsonBody body = r.body("query", "files", "interactiveToolCallResult", "provider", "model", "maxSteps",
+                "uploads");
         Validation v = new Validation();
         JsonNode answer = body.node("interactiveToolCallResult");
         if (answer != null && !answer.isNull() && !answer.isBoolean()) {
@@ -108,7 +109,7 @@ final class JobHandlers {
         }
         JobRequests.Continue in = new JobRequests.Continue(body.string("query"), strings(body, "files", v),
                 answer != null && answer.asBoolean(false), body.string("provider"), body.string("model"),
-                integer(body, "maxSteps", v));
+                integer(body, "maxSteps", v), uploads(body, v));
         validate(body, v);
         return Reply.ok(Render.item("job", job(jobs.continueJob(r.org(), r.path("jobId"), in))));
     }
@@ -182,6 +183,46 @@ final class JobHandlers {
             }
         }
         return out;
+    }
+
+    /** {@code uploads: [{path, uploadId}]}, types checked (the rules are the domain's). */
+    private static List<JobRequests.Upload> uploads(JsonBody body, Validation v) {
+        JsonNode node = body.node("uploads");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            v.fail("uploads", "must be an array of {path, uploadId}");
+            return null;
+        }
+        List<JobRequests.Upload> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode entry = node.get(i);
+            String at = "uploads[" + i + "]";
+            if (!entry.isObject()) {
+                v.fail(at, "must be an object {path, uploadId}");
+                continue;
+            }
+            entry.fieldNames().forEachRemaining(name -> {
+                if (!name.equals("path") && !name.equals("uploadId")) {
+                    v.fail(at + "." + name, "unknown field (fields: path, uploadId)");
+                }
+            });
+            out.add(new JobRequests.Upload(text(entry, at + ".path", "path", v), text(entry, at + ".uploadId", "uploadId", v)));
+        }
+        return out;
+    }
+
+    private static String text(JsonNode entry, String field, String name, Validation v) {
+        JsonNode value = entry.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            v.fail(field, "must be a string");
+            return null;
+        }
+        return value.asText();
     }
 
     static Object job(JobRecord j) {

@@ -71,6 +71,14 @@ public final class JobService {
         this.stdioPolicy = policy;
     }
 
+    private volatile JobInputs inputs;
+
+    /** Where the files of {@code uploads} come from and go to; without it {@code uploads} is refused. */
+    public void setUploads(ai.perstack.server.workspaces.Workspaces workspaces,
+                           ai.perstack.server.workspaces.StagedUploads uploads) {
+        this.inputs = new JobInputs(workspaces, uploads);
+    }
+
     /** The rule application deletion follows: not while a job of it is queued, running or paused. */
     public ApplicationService.DeletionGuard deletionGuard() {
         return (tx, organizationId, applicationId) -> {
@@ -90,7 +98,7 @@ public final class JobService {
                 v.fail("expertKey", "must be @org/name, @org/name@version or @org/name@tag");
             }
         }
-        checkQueryAndFiles(v, in.query(), in.files(), true);
+        JobInputs.checkQueryAndFiles(inputs, v, in.query(), in.files(), in.uploads(), true);
         ModelProvider provider = provider(v, in.provider(), true);
         checkModel(v, in.model());
         ReasoningBudget budget = ReasoningBudget.DEFAULT;
@@ -106,7 +114,8 @@ public final class JobService {
         checkRange(v, "maxRetries", in.maxRetries(), 0, 100);
         v.throwIfInvalid();
         ExpertKey expertKey = key;
-        JobRecord job = db.inTransaction(tx -> {
+        JobInputs.Transfer transfer = inputs == null ? null : inputs.transfer(org, in.uploads());
+        JobRecord job = JobInputs.store(transfer, () -> db.inTransaction(tx -> {
             ApplicationRecord app = applications.find(tx, org.id(), in.applicationId()).orElse(null);
             if (app == null) {
                 v.fail("applicationId", "application " + in.applicationId() + " not found");
@@ -128,7 +137,8 @@ public final class JobService {
                     definition.scopeName() + "@" + definition.version().version(), snapshot.toString(), now);
             j.status = JobStatus.QUEUED;
             j.query = in.query();
-            j.filesJson = JobJson.files(in.files() == null ? List.of() : JobFiles.merge(List.of(), in.files()));
+            j.filesJson = JobJson.files(JobFiles.merge(in.files() == null ? List.of() : in.files(),
+                    JobInputs.paths(in.uploads())));
             j.provider = in.provider();
             j.model = in.model();
             j.reasoningBudget = reasoningBudget.stored();
@@ -137,8 +147,11 @@ public final class JobService {
             j.stateJson = RunState.start(coordinator.path("key").asText(), in.query()).toJson();
             j.updatedAt = now;
             jobs.insert(tx, j);
+            if (transfer != null) {
+                transfer.into(j.id, true);
+            }
             return j;
-        });
+        }));
         signals.queued();
         return job;
     }
@@ -222,18 +235,6 @@ public final class JobService {
         return p;
     }
 
-    private static void checkQueryAndFiles(Validation v, String query, List<String> files, boolean required) {
-        if (query != null && query.isEmpty()) {
-            v.fail("query", "must not be empty");
-        }
-        if (files != null) {
-            JobFiles.checkGiven(v, files);
-        }
-        if (required && query == null && (files == null || files.isEmpty())) {
-            v.fail("query", "query or files is required");
-        }
-    }
-
     private static void checkModel(Validation v, String model) {
         if (model != null) {
             v.length("model", model, 1, 255);
@@ -280,7 +281,7 @@ public final class JobService {
     /** Queues a stopped, completed or paused job again; see {@link JobContinuation}. */
     public JobRecord continueJob(Organization org, String id, JobRequests.Continue in) {
         Validation v = new Validation();
-        checkQueryAndFiles(v, in.query(), in.files(), false);
+        JobInputs.checkQueryAndFiles(inputs, v, in.query(), in.files(), in.uploads(), false);
         ModelProvider provider = provider(v, in.provider(), false);
         checkModel(v, in.model());
         checkRange(v, "maxSteps", in.maxSteps(), 1, 10_000);
@@ -288,16 +289,24 @@ public final class JobService {
             v.fail("query", "is required with interactiveToolCallResult: the answer");
         }
         v.throwIfInvalid();
-        JobRecord job = db.inTransaction(tx -> {
+        JobInputs.Transfer transfer = inputs == null ? null : inputs.transfer(org, in.uploads());
+        JobRecord job = JobInputs.store(transfer, () -> db.inTransaction(tx -> {
             JobRecord j = require(tx, org, id, true);
             requireActiveApplication(tx, org, j);
             checkSecret(tx, org, provider, v);
-            JobFiles.checkAdded(v, j.filesJson, in.files());
+            List<String> added = JobFiles.merge(in.files() == null ? List.of() : in.files(), JobInputs.paths(in.uploads()));
+            JobFiles.checkAdded(v, j.filesJson, added);
             v.throwIfInvalid();
             JobContinuation.apply(j, in, provider != null ? provider : providers.find(j.provider).orElse(null), now());
+            if (in.uploads() != null && !in.uploads().isEmpty()) {
+                j.filesJson = JobJson.files(JobFiles.merge(JobJson.files(j.filesJson), JobInputs.paths(in.uploads())));
+            }
             jobs.update(tx, j);
+            if (transfer != null) {
+                transfer.into(j.id, false);
+            }
             return j;
-        });
+        }));
         signals.changed(id);
         signals.queued();
         return job;

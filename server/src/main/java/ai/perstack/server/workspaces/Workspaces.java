@@ -69,7 +69,7 @@ public final class Workspaces {
     }
 
     /** Jobs' files are the organization's: other users of the host may not read them. */
-    private static void ownerOnly(Path dir) throws IOException {
+    static void ownerOnly(Path dir) throws IOException {
         try {
             Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         } catch (UnsupportedOperationException e) {

@@ -128,19 +128,24 @@ class WorkspaceTest {
         layout(dir);
         Workspace ws = new Workspaces(dir.resolve("all")).forJob("job1");
         byte[] data = "hello".getBytes(StandardCharsets.UTF_8);
-        assertThat(WorkspaceFiles.put(ws, "in/a.txt", new ByteArrayInputStream(data), 100)).isEqualTo(5);
+        FileLimits limits = new FileLimits(100, 1000, 1000, 10, 10, java.time.Duration.ofMinutes(1));
+        assertThat(WorkspaceFiles.put(ws, "in/a.txt", new ByteArrayInputStream(data), limits)).isEqualTo(5);
         assertThat(Files.readString(ws.root().resolve("in/a.txt"))).isEqualTo("hello");
-        assertThatThrownBy(() -> WorkspaceFiles.put(ws, "big.bin", new ByteArrayInputStream(new byte[101]), 100))
-                .isInstanceOf(PathRefusedException.class).hasMessageContaining("larger than 100 bytes");
+        assertThatThrownBy(() -> WorkspaceFiles.put(ws, "big.bin", new ByteArrayInputStream(new byte[101]), limits))
+                .isInstanceOf(ai.perstack.server.domain.ApiException.class)
+                .hasMessageContaining("limited to 100 bytes (maxFileBytes)");
         assertThat(ws.root().resolve("big.bin")).doesNotExist();
         for (String bad : List.of("../x", "/etc/passwd", "~/x", "a/../b", "a//b", "a\\b", "perstack/x", "./a", "")) {
-            assertThatThrownBy(() -> WorkspaceFiles.put(ws, bad, new ByteArrayInputStream(data), 100)).as(bad)
+            assertThatThrownBy(() -> WorkspaceFiles.put(ws, bad, new ByteArrayInputStream(data), limits)).as(bad)
                     .isInstanceOf(PathRefusedException.class);
         }
         Files.createSymbolicLink(ws.root().resolve("link"), outside.resolve("secret.txt"));
         assertThatThrownBy(() -> WorkspaceFiles.open(ws, "link")).isInstanceOf(PathRefusedException.class);
         assertThatThrownBy(() -> WorkspaceFiles.open(ws, "in")).isInstanceOf(PathRefusedException.class);
-        assertThat(WorkspaceFiles.open(ws, "in/a.txt")).hasContent("hello");
+        try (OpenedFile opened = WorkspaceFiles.open(ws, "in/a.txt")) {
+            assertThat(opened.size()).isEqualTo(5);
+            assertThat(java.nio.channels.Channels.newInputStream(opened.channel()).readAllBytes()).isEqualTo(data);
+        }
         Files.createDirectories(ws.root().resolve("perstack"));
         Files.writeString(ws.root().resolve("perstack/internal"), "x");
         assertThat(WorkspaceFiles.list(ws)).extracting(WorkspaceFile::path).containsExactly("in/a.txt");

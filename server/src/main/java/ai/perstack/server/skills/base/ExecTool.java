@@ -71,6 +71,11 @@ final class ExecTool implements AutoCloseable {
             return failure("spawn " + command + " ENOENT: " + e.getMessage(), wantStdout, "", wantStderr, "");
         }
         running.add(process);
+        if (closed) {
+            // close() ran while the process was starting, before it was in `running` to be ended: end it here
+            // (close sets the flag before it looks at `running`, and this looks at the flag after adding)
+            Processes.destroyTree(process);
+        }
         try {
             AtomicBoolean overflow = new AtomicBoolean();
             process.getOutputStream().close();

@@ -256,22 +256,6 @@ class AnthropicProviderTest extends ProviderLoopScenarios {
     }
 
     @Override
-    String lastUserText(JsonNode body) {
-        String text = null;
-        for (JsonNode m : body.get("messages")) {
-            if ("user".equals(m.get("role").asText()) && m.get("content").isTextual()) {
-                text = m.get("content").asText();
-            }
-        }
-        return text;
-    }
-
-    @Override
-    String emptyReply() {
-        return toolCallReply(null);
-    }
-
-    @Override
     String truncatedToolCallReply(Call call) {
         ObjectNode body = (ObjectNode) parse(toolCallReply(null, call));
         body.put("stop_reason", "max_tokens");

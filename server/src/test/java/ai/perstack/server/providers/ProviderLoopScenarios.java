@@ -18,11 +18,24 @@ abstract class ProviderLoopScenarios extends ProviderScenarios {
     /** The inline media of tool results in a request, as {@code image:<mime>} / {@code file:<mime>}, in order. */
     abstract List<String> media(JsonNode body);
 
-    /** The text of the last user message of a request (a plain text one, not tool results). */
-    abstract String lastUserText(JsonNode body);
+    /**
+     * The text of the last user message of a request (a plain text one, not tool results). Both wire
+     * formats carry it as {@code messages[].content} string of a {@code user} message.
+     */
+    String lastUserText(JsonNode body) {
+        String text = null;
+        for (JsonNode m : body.get("messages")) {
+            if ("user".equals(m.get("role").asText()) && m.get("content").isTextual()) {
+                text = m.get("content").asText();
+            }
+        }
+        return text;
+    }
 
     /** A reply with neither text nor a tool call. */
-    abstract String emptyReply();
+    String emptyReply() {
+        return toolCallReply(null);
+    }
 
     /** A reply with one tool call that stopped at the output limit (its arguments cut off where the format allows). */
     abstract String truncatedToolCallReply(Call call);

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** The base tools that read and change files and directories, confined to the workspace. */
@@ -43,11 +42,8 @@ final class FileTools {
         Integer from = args.optionalInt("from");
         Integer to = args.optionalInt("to");
         Path file = existingFile(path);
-        String[] lines = read(file).split("\n", -1);
-        int start = clamp(from == null ? 0 : from, lines.length);
-        int end = Math.max(start, clamp(to == null ? lines.length : to, lines.length));
-        return json().put("path", path).put("content", String.join("\n", Arrays.copyOfRange(lines, start, end)))
-                .put("from", start).put("to", end);
+        LineRange range = LineRange.of(read(file), from, to);
+        return json().put("path", path).put("content", range.content()).put("from", range.from()).put("to", range.to());
     }
 
     ObjectNode readMedia(Args args, boolean pdf) throws ToolError, IOException {
@@ -258,10 +254,6 @@ final class FileTools {
 
     private static String lf(String text) {
         return text.replace("\r\n", "\n");
-    }
-
-    private static int clamp(int value, int length) {
-        return Math.max(0, Math.min(value, length));
     }
 
     static ObjectNode json() {

@@ -623,6 +623,11 @@ class EveryCallTest {
                             assertThat(checkpoint.startedAt()).isEqualTo(Instant.parse("2025-01-15T09:30:00.300Z"));
                             assertThat(checkpoint.activity()).isInstanceOfSatisfying(Activity.InteractiveTool.class, a -> {
                                 assertThat(checkpoint.pendingToolCalls()).extracting(ToolCall::id).containsExactly("call_01");
+                                assertThat(checkpoint.partialToolResults()).singleElement().satisfies(t -> {
+                                    assertThat(t.id()).isEqualTo("call_00");
+                                    assertThat(t.toolName()).isEqualTo("readTextFile");
+                                    assertThat(t.result().get(0).get("text").asText()).isEqualTo("main, next");
+                                });
                                 assertThat(a.args().get("question").asText()).isEqualTo("Which branch?");
                                 assertThat(a.reasoning()).isEmpty();
                             });

@@ -112,6 +112,35 @@ class WorkspaceFilesEndToEndTest {
     }
 
     @Test
+    void aFileReadBesideAQuestionIsHeldAsAPartialResultUntilTheAnswer(PerstackClient client) {
+        StagedUpload staged = client.jobs().workspace().stage("release notes".getBytes(StandardCharsets.UTF_8))
+                .orElseThrow();
+        Job job = client.jobs().start(StartJobInput.builder().applicationId(applicationId).expertKey("@local/filer")
+                .query("/tool @perstack/base readTextFile {\"path\":\"notes.txt\"}\n"
+                        + "/with ask askUser {\"question\":\"Publish them?\"}\nPublish the notes")
+                .provider("mock").addUpload("notes.txt", staged.id()).build()).orElseThrow().data().job();
+        List<Checkpoint> steps = new ArrayList<>();
+        try (CheckpointStream stream = client.jobs().checkpoints().stream(job.id())) {
+            for (ApiResult<Checkpoint> r : stream) {
+                steps.add(r.orElseThrow());
+            }
+            assertThat(stream.doneStatus()).contains(JobStatus.STOPPED_BY_INTERACTIVE_TOOL);
+        }
+        Checkpoint read = steps.stream().filter(c -> !c.partialToolResults().isEmpty()).findFirst().orElseThrow();
+        assertThat(read.partialToolResults()).singleElement().satisfies(t -> {
+            assertThat(t.skillName()).isEqualTo("@perstack/base");
+            assertThat(t.toolName()).isEqualTo("readTextFile");
+            assertThat(t.result().toString()).contains("release notes");
+        });
+        assertThat(read.pendingToolCalls()).singleElement()
+                .satisfies(c -> assertThat(c.toolName()).isEqualTo("askUser"));
+        Checkpoint stop = steps.get(steps.size() - 1);
+        assertThat(stop.pendingToolCalls()).extracting(c -> c.id()).containsExactly(read.pendingToolCalls().get(0).id());
+        client.jobs().continueJob(job.id(), ContinueJobInput.answer("yes")).orElseThrow();
+        finish(client, job.id());
+    }
+
+    @Test
     void aTenMebibyteFileGoesUpAndComesBackByteForByte(PerstackClient client, @TempDir Path dir) throws Exception {
         byte[] content = new byte[10 << 20];
         new Random(13).nextBytes(content);

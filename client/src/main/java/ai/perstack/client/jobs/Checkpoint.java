@@ -28,6 +28,7 @@ import java.util.OptionalLong;
  * @param delegateTo         the delegates handed work, when stopped by delegation
  * @param delegatedBy        in a delegate's run: the parent's call
  * @param pendingToolCalls   tool calls still waiting for a result (an interactive stop's first is the one to answer)
+ * @param partialToolResults results of the step's skill calls held until its delegates or interactive calls are answered
  * @param error              the step's error, if it failed
  * @param startedAt          when the step started
  * @param finishedAt         when the step ended
@@ -37,7 +38,8 @@ public record Checkpoint(String id, String jobId, String runId, long sequence, l
                          CheckpointExpert expert, Activity activity, List<Activity> activities, Usage usage,
                          OptionalLong contextWindow, OptionalDouble contextWindowUsage, long retryCount,
                          List<DelegationTarget> delegateTo, Optional<CheckpointDelegatedBy> delegatedBy,
-                         List<ToolCall> pendingToolCalls, Optional<JobError> error, Instant startedAt,
+                         List<ToolCall> pendingToolCalls, List<ToolResult> partialToolResults,
+                         Optional<JobError> error, Instant startedAt,
                          Optional<Instant> finishedAt, JsonNode json) {
 
     /**
@@ -61,7 +63,8 @@ public record Checkpoint(String id, String jobId, String runId, long sequence, l
                 in.object("usage", Usage::read), in.optInteger("contextWindow"), in.optNumber("contextWindowUsage"),
                 in.integer("retryCount", 0), in.listOrEmpty("delegateTo", DelegationTarget::read),
                 in.optObject("delegatedBy", CheckpointDelegatedBy::read),
-                in.listOrEmpty("pendingToolCalls", ToolCall::read), in.optObject("error", JobError::read),
+                in.listOrEmpty("pendingToolCalls", ToolCall::read),
+                in.listOrEmpty("partialToolResults", ToolResult::read), in.optObject("error", JobError::read),
                 in.instant("startedAt"), in.optInstant("finishedAt"), in.node());
     }
 }

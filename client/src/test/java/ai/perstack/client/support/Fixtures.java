@@ -94,6 +94,8 @@ public final class Fixtures {
                           "args": {"question": "Which branch?"}},
              "pendingToolCalls": [{"id": "call_01", "skillName": "ask-user", "toolName": "askUser",
                                    "args": {"question": "Which branch?"}}],
+             "partialToolResults": [{"id": "call_00", "skillName": "@perstack/base", "toolName": "readTextFile",
+                                     "result": [{"type": "textPart", "id": "p1", "text": "main, next"}]}],
              "usage": {"inputTokens": 30, "outputTokens": 8, "reasoningTokens": 0, "cachedInputTokens": 9, "totalTokens": 38},
              "contextWindowUsage": 0.02, "startedAt": "2025-01-15T09:30:00.300Z"}""";
 

@@ -130,17 +130,13 @@ class UploadLimitsTest {
                 // 64 raw uploads that have sent their head and a few bytes, then wait (each holds its slot until
                 // the 30 s idle timeout ends it)
                 for (int i = 0; i < 64; i++) {
-                    java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), platform.port());
-                    held.add(s);
-                    s.getOutputStream().write(("POST /api/v1/workspace/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                            + "Authorization: Bearer " + api.key() + "\r\nContent-Type: application/octet-stream\r\n"
-                            + "Content-Length: 100000\r\n\r\n0123456789").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                    s.getOutputStream().flush();
+                    held.add(heldUpload(platform, api));
                 }
                 // once the server holds all 64, the 65th from this client is refused at once
                 Res refused = null;
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
                 while (System.nanoTime() < deadline) {
+                    replaceRefused(held, platform, api);
                     Res r = postRaw(api, "/api/v1/workspace/uploads", new byte[10], OCTET);
                     if (r.status() == 429) {
                         refused = r;
@@ -171,6 +167,30 @@ class UploadLimitsTest {
                 parts = partFiles(staging);
             } while (parts > 0 && System.nanoTime() < partsDeadline && sleepBriefly());
             assertThat(parts).isZero();
+        }
+    }
+
+    /** A raw upload that sends its head and 10 of its 100,000 bytes, then waits. */
+    private static java.net.Socket heldUpload(LocalPlatform platform, Api api) throws Exception {
+        java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), platform.port());
+        s.getOutputStream().write(("POST /api/v1/workspace/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer " + api.key() + "\r\nContent-Type: application/octet-stream\r\n"
+                + "Content-Length: 100000\r\n\r\n0123456789").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+        return s;
+    }
+
+    /**
+     * A held upload that has an answer was refused: while the server was still admitting the 64,
+     * one of the test's own uploads took the slot it was about to get. It is opened again, so that
+     * the 64 in flight are eventually all held ones.
+     */
+    private static void replaceRefused(List<java.net.Socket> held, LocalPlatform platform, Api api) throws Exception {
+        for (int i = 0; i < held.size(); i++) {
+            if (held.get(i).getInputStream().available() > 0) {
+                held.get(i).close();
+                held.set(i, heldUpload(platform, api));
+            }
         }
     }
 

@@ -41,12 +41,15 @@ final class FanOutBench {
      */
     static final int SLEEP_MILLIS = Integer.getInteger("bench.fanoutSleep", 5);
     static final int STEPS = 600;
+    /** Which rows to run: {@code both} (default), {@code threads} or {@code pinned}. */
+    static final String ROWS = System.getProperty("bench.fanoutRows", "both");
 
     private FanOutBench() {
     }
 
     /** One iteration's figures. */
-    private record Result(double rate, double p50, double p99, double peakMiB, int incomplete) {
+    private record Result(double rate, double p50, double p99, double peakMiB, int incomplete, double serverCpu,
+                          double readersCpu) {
     }
 
     static void run(BenchMain main) throws Exception {
@@ -54,10 +57,14 @@ final class FanOutBench {
                 + " ms mock sleep per step), H2, server -Xmx512m");
         main.line("");
         main.line("| subscribers read by | checkpoints/s emitted | p50 commit→delivery ms | p99 commit→delivery ms "
-                + "| server peak heap MiB | subscribers missing checkpoints |");
-        main.line("|---|---:|---:|---:|---:|---:|");
-        row(main, "a thread each (perstack client), server and readers on both cores", false);
-        row(main, "one non-blocking client (1 selector + 2 workers) on core 1, server on core 0", true);
+                + "| server peak heap MiB | subscribers missing checkpoints | server CPU, cores | subscribers' CPU, cores |");
+        main.line("|---|---:|---:|---:|---:|---:|---:|---:|");
+        if (!ROWS.equals("pinned")) {
+            row(main, "a thread each (perstack client), server and readers on both cores", false);
+        }
+        if (!ROWS.equals("threads")) {
+            row(main, "one non-blocking client (1 selector + 2 workers) on core 1, server on core 0", true);
+        }
         main.line("");
     }
 
@@ -84,6 +91,7 @@ final class FanOutBench {
                 + stats(results, Result::rate).format("%.0f") + " | "
                 + stats(results, Result::p50).format("%.0f") + " | " + stats(results, Result::p99).format("%.0f") + " | "
                 + stats(results, Result::peakMiB).format("%.0f") + " | " + incomplete + " of " + SUBSCRIBERS * results.size()
+                + " | " + stats(results, Result::serverCpu).format("%.2f") + " | " + stats(results, Result::readersCpu).format("%.2f")
                 + " |");
     }
 
@@ -112,6 +120,23 @@ final class FanOutBench {
         final AtomicLongArray lastSeq = new AtomicLongArray(SUBSCRIBERS);
         final ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
         final AtomicLong allConnectedAt = new AtomicLong(Long.MAX_VALUE);
+        private final long startedNanos = System.nanoTime();
+        private final long serverCpuAtStart;
+        private final long ownCpuAtStart = ownCpuNanos();
+
+        Tally(ServerProcess server) throws IOException {
+            serverCpuAtStart = server.cpuNanos();
+        }
+
+        /**
+         * This JVM's CPU time: the subscribers' reading and parsing, and little else while an
+         * iteration runs. Beside the server's, it shows which side a figure is limited by (a
+         * pinned side near 1.00 core is saturated).
+         */
+        private static long ownCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+        }
 
         void checkpoint(int subscriber, long sequence, long finishedAt, long now) {
             if (counts.getAndIncrement(subscriber) == 0) {
@@ -122,6 +147,9 @@ final class FanOutBench {
         }
 
         Result result(ServerProcess server) throws IOException {
+            double wall = System.nanoTime() - startedNanos;
+            double serverCpu = (server.cpuNanos() - serverCpuAtStart) / wall;
+            double readersCpu = (ownCpuNanos() - ownCpuAtStart) / wall;
             long last = 0;
             for (int s = 0; s < SUBSCRIBERS; s++) {
                 last = Math.max(last, lastSeq.get(s));
@@ -147,18 +175,19 @@ final class FanOutBench {
             double peak = server.ask("peak") / 1048576.0;
             if (latencies.isEmpty()) {
                 // The job ended before the last subscriber connected: nothing was delivered live.
-                return new Result(Double.NaN, Double.NaN, Double.NaN, peak, incomplete);
+                return new Result(Double.NaN, Double.NaN, Double.NaN, peak, incomplete, serverCpu, readersCpu);
             }
             return new Result(latencies.size() / (double) SUBSCRIBERS / Math.max(0.001, (lastLive - firstLive) / 1000.0),
                     latencies.get(latencies.size() / 2),
-                    latencies.get((int) Math.min(latencies.size() - 1, latencies.size() * 0.99)), peak, incomplete);
+                    latencies.get((int) Math.min(latencies.size() - 1, latencies.size() * 0.99)), peak, incomplete,
+                    serverCpu, readersCpu);
         }
     }
 
     private static Result blocking(ServerProcess server, PerstackClient client) throws Exception {
         server.ask("peak");
+        Tally tally = new Tally(server);
         String id = startJob(server, client);
-        Tally tally = new Tally();
         List<Thread> threads = new ArrayList<>();
         for (int s = 0; s < SUBSCRIBERS; s++) {
             int index = s;
@@ -189,8 +218,8 @@ final class FanOutBench {
 
     private static Result nonBlocking(ServerProcess server, PerstackClient client) throws Exception {
         server.ask("peak");
+        Tally tally = new Tally(server);
         String id = startJob(server, client);
-        Tally tally = new Tally();
         String url = server.base + "/api/v1/jobs/" + id + "/checkpoints/stream";
         try (SseSubscribers subscribers = new SseSubscribers(SUBSCRIBERS)) {
             for (int s = 0; s < SUBSCRIBERS; s++) {

@@ -63,6 +63,18 @@ final class ServerProcess implements AutoCloseable {
         databaseUrl = fields.get("db");
     }
 
+    /**
+     * CPU time the server process has used so far, in nanoseconds (user + system, all threads),
+     * from {@code /proc}: ticks of 10 ms, so only meaningful over seconds.
+     */
+    long cpuNanos() throws IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(process.pid()), "stat"));
+        // fields after the command name, which is in parentheses and may hold spaces
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+        return ticks * 10_000_000L;
+    }
+
     /** Sends a command and returns the number in its answer. */
     long ask(String command) throws IOException {
         in.println(command);

@@ -5,6 +5,7 @@ import ai.perstack.server.jobs.JobService;
 import ai.perstack.server.store.CheckpointRepository.StoredCheckpoint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,14 +26,26 @@ final class CheckpointFeed implements CheckpointNotifier.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointFeed.class);
     /** Live subscribers one thread writes to before the rest are shared out. */
     private static final int DRAIN_CHUNK = 128;
+    /**
+     * At most as many threads write to one feed's subscribers as there are cores: more only add
+     * context switches and contention on the connections' locks, and on a server given one core
+     * they would leave the job's worker a fifth of it instead of half (the fan-out bench, pinned).
+     */
+    private static final int PARALLEL_DRAINS = Math.max(1,
+            Math.min(CheckpointFanout.THREADS, Runtime.getRuntime().availableProcessors()));
 
     final String jobId;
     private final CheckpointFanout fanout;
     private final List<SseSubscriber> live = new ArrayList<>();
     private int last;
     private String finishedStatus;
-    private boolean dirty;
-    private boolean running;
+    /*
+     * The job's worker signals every commit through changed(): it must never wait for the pump,
+     * which holds this feed's lock while it offers a checkpoint to every live subscriber (a
+     * thousand of them take a while). So the signal is two flags, not the lock.
+     */
+    private final AtomicBoolean dirty = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
     /** Subscribers of this job, live or not; changed only inside the fan-out's map operations. */
     int members;
     CheckpointNotifier.Registration registration;
@@ -45,14 +58,10 @@ final class CheckpointFeed implements CheckpointNotifier.Listener {
 
     @Override
     public void changed() {
-        synchronized (this) {
-            dirty = true;
-            if (running) {
-                return;
-            }
-            running = true;
+        dirty.set(true);
+        if (running.compareAndSet(false, true)) {
+            fanout.execute(this::pump);
         }
-        fanout.execute(this::pump);
     }
 
     @Override
@@ -62,12 +71,14 @@ final class CheckpointFeed implements CheckpointNotifier.Listener {
 
     private void pump() {
         while (true) {
-            synchronized (this) {
-                if (!dirty) {
-                    running = false;
+            if (!dirty.getAndSet(false)) {
+                running.set(false);
+                // A signal that came between the check and the release found the pump still running
+                // and left it to this one: take it up again unless another pump already has.
+                if (!dirty.get() || !running.compareAndSet(false, true)) {
                     return;
                 }
-                dirty = false;
+                continue;
             }
             lastReadNanos = System.nanoTime();
             try {
@@ -108,7 +119,7 @@ final class CheckpointFeed implements CheckpointNotifier.Listener {
         List<SseSubscriber> tooSlow = new ArrayList<>();
         synchronized (this) {
             if (!anyLive && !live.isEmpty()) {
-                dirty = true; // someone went live meanwhile: read again, with the checkpoints
+                dirty.set(true); // someone went live meanwhile: read again, with the checkpoints
                 return;
             }
             for (int i = 0; i < events.length; i++) {
@@ -126,7 +137,7 @@ final class CheckpointFeed implements CheckpointNotifier.Listener {
             }
             toDrain = new ArrayList<>(live);
             if (read.size() == CheckpointFanout.BATCH && last < progress.lastSequence()) {
-                dirty = true;
+                dirty.set(true);
             } else {
                 last = Math.max(last, progress.lastSequence());
                 finishedStatus = progress.finished() ? progress.status() : null;
@@ -156,7 +167,7 @@ final class CheckpointFeed implements CheckpointNotifier.Listener {
      */
     private void drainAll(List<SseSubscriber> subscribers) {
         int n = subscribers.size();
-        int parts = Math.min(CheckpointFanout.THREADS, n / DRAIN_CHUNK + 1);
+        int parts = Math.min(PARALLEL_DRAINS, n / DRAIN_CHUNK + 1);
         for (int part = 1; part < parts; part++) {
             List<SseSubscriber> slice = subscribers.subList(n * part / parts, n * (part + 1) / parts);
             fanout.execute(() -> slice.forEach(SseSubscriber::drain));

@@ -120,9 +120,14 @@ public final class MockProvider implements ModelProvider {
         };
     }
 
-    /** A call id as a model would make one up. */
+    /**
+     * A call id as a model would make one up. It needs to be unique, not unpredictable: a thread's
+     * own random, not {@code UUID.randomUUID}'s generator, whose one lock every thread of the
+     * server shares.
+     */
     private static String callId() {
-        return "call_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return "call_" + Long.toHexString(random.nextLong() | Long.MIN_VALUE) + Long.toHexString(random.nextLong() | Long.MIN_VALUE);
     }
 
     /** Input tokens: characters / 4 rounded up; output likewise. */

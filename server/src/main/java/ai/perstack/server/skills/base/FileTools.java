@@ -103,8 +103,9 @@ final class FileTools {
         Files.createDirectories(file.getParent());
         // again: a directory created just now may have been swapped for a link out of the workspace meanwhile
         resolve(path);
-        write(file, text, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
-        return pathAndText(path, text);
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        write(file, utf8, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+        return pathAndText(path, text, utf8);
     }
 
     /** Core's {@code appendTextFile}; the same result as {@code writeTextFile}'s. */
@@ -113,12 +114,14 @@ final class FileTools {
         String text = args.string("text");
         Path file = existingFile(path);
         Fs.mustBeWritable(file, path);
-        write(file, text, StandardOpenOption.APPEND);
-        return pathAndText(path, text);
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        write(file, utf8, StandardOpenOption.APPEND);
+        return pathAndText(path, text, utf8);
     }
 
-    private static String pathAndText(String path, String text) {
-        return ResultText.object(text.length()).put("path", path).put("text", text).text();
+    /** The result of writeTextFile and appendTextFile; {@code utf8} is the text as written, scanned in its place. */
+    private static String pathAndText(String path, String text, byte[] utf8) {
+        return ResultText.object(text.length()).put("path", path).put("text", text, utf8).text();
     }
 
     ObjectNode editTextFile(Args args) throws ToolError, IOException {
@@ -134,7 +137,7 @@ final class FileTools {
             throw new ToolError("Could not find the text to replace in " + path);
         }
         String edited = content.substring(0, at) + lf(newText) + content.substring(at + oldLf.length());
-        write(file, edited, StandardOpenOption.TRUNCATE_EXISTING);
+        write(file, edited.getBytes(StandardCharsets.UTF_8), StandardOpenOption.TRUNCATE_EXISTING);
         return json().put("path", path).put("newText", newText).put("oldText", oldText);
     }
 
@@ -313,15 +316,15 @@ final class FileTools {
     }
 
     /**
-     * Writes {@code text} as UTF-8 without following a link, in one write of the whole encoded
-     * array through the channel: {@code Files.write(Path, byte[])}, and so {@code Files.writeString},
-     * hands it to an output stream 8 KB at a time, a system call and a copy each.
+     * Writes {@code utf8} without following a link, in one write of the whole array through the
+     * channel: {@code Files.write(Path, byte[])}, and so {@code Files.writeString}, hands it to an
+     * output stream 8 KB at a time, a system call and a copy each.
      */
-    private static void write(Path file, String text, StandardOpenOption... modes) throws IOException {
+    private static void write(Path file, byte[] utf8, StandardOpenOption... modes) throws IOException {
         Set<OpenOption> options = new HashSet<>(List.of(modes));
         options.add(StandardOpenOption.WRITE);
         options.add(LinkOption.NOFOLLOW_LINKS);
-        ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        ByteBuffer bytes = ByteBuffer.wrap(utf8);
         try (SeekableByteChannel channel = Files.newByteChannel(file, options)) {
             while (bytes.hasRemaining()) {
                 channel.write(bytes);

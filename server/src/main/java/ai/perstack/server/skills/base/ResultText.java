@@ -45,6 +45,48 @@ final class ResultText {
         return this;
     }
 
+    /**
+     * Adds a string field whose UTF-8 bytes are at hand ({@code utf8} is {@code value.getBytes(UTF_8)},
+     * as {@code writeTextFile} has them to write the file): those are scanned for what needs an escape,
+     * eight at a time ({@link Utf8Words}), counting the characters they stand for to find the
+     * escape's place in {@code value}, instead of testing the characters one by one.
+     */
+    ResultText put(String name, String value, byte[] utf8) {
+        key(name);
+        out.append('"');
+        int run = 0;
+        int at = 0;
+        int i = 0;
+        while (utf8.length - i >= Long.BYTES) {
+            long word = Utf8Words.word(utf8, i);
+            long escapes = Utf8Words.escapes(word);
+            if (escapes == 0) {
+                at += Utf8Words.charsStarting(word, Long.BYTES);
+                i += Long.BYTES;
+                continue;
+            }
+            // to the first byte to escape, which is one character at the place counted so far; then on from after it
+            int k = Long.numberOfTrailingZeros(escapes) >>> 3;
+            at += Utf8Words.charsStarting(word, k);
+            out.append(value, run, at);
+            escape((char) utf8[i + k]);
+            run = ++at;
+            i += k + 1;
+        }
+        for (; i < utf8.length; i++) {
+            int b = utf8[i] & 0xFF;
+            if (b < 0x20 || b == '"' || b == '\\') {
+                out.append(value, run, at);
+                escape((char) b);
+                run = ++at;
+            } else if ((b & 0xC0) != 0x80) {
+                at += b >= 0xF0 ? 2 : 1;
+            }
+        }
+        out.append(value, run, value.length()).append('"');
+        return this;
+    }
+
     /** Adds a number field. */
     ResultText put(String name, int value) {
         key(name);

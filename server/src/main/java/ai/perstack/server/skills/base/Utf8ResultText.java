@@ -1,8 +1,5 @@
 package ai.perstack.server.skills.base;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -19,10 +16,6 @@ import java.util.Arrays;
  * same place and replaces the same bytes with U+FFFD. {@link ResultText} states the escapes.
  */
 final class Utf8ResultText {
-    /** Reads eight bytes at a time as a long, whatever the array offset's alignment. */
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
@@ -47,19 +40,22 @@ final class Utf8ResultText {
         lastLineBreaks = 0;
         int run = begin;
         int i = begin;
-        while (i < end) {
-            // Eight bytes at a time while none of them needs an escape (the common case: a line of text),
-            // instead of three comparisons for every byte.
-            if (end - i >= Long.BYTES && !anyNeedsEscape((long) LONGS.get(utf8, i))) {
+        while (end - i >= Long.BYTES) {
+            // Eight bytes at a time: a word with nothing to escape (most of a line of text) is skipped at once,
+            // and in one with something the first such byte is found without testing those before it.
+            long escapes = Utf8Words.escapes(Utf8Words.word(utf8, i));
+            if (escapes == 0) {
                 i += Long.BYTES;
                 continue;
             }
-            int stop = Math.min(end, i + Long.BYTES);
-            for (; i < stop; i++) {
-                int b = utf8[i] & 0xFF;
-                if (b >= 0x20 && b != '"' && b != '\\') {
-                    continue;
-                }
+            i += Long.numberOfTrailingZeros(escapes) >>> 3;
+            raw(utf8, run, i);
+            escape(utf8[i] & 0xFF);
+            run = ++i;
+        }
+        for (; i < end; i++) {
+            int b = utf8[i] & 0xFF;
+            if (b < 0x20 || b == '"' || b == '\\') {
                 raw(utf8, run, i);
                 escape(b);
                 run = i + 1;
@@ -78,20 +74,6 @@ final class Utf8ResultText {
     /** The text, decoded (malformed input as U+FFFD). */
     String text() {
         return new String(out, 0, length, StandardCharsets.UTF_8);
-    }
-
-    /**
-     * Whether one of the eight bytes of {@code word} is below 0x20, {@code "} or {@code \}. The
-     * classic word-at-a-time tests: {@code (x - 0x01..) & ~x & 0x80..} is non-zero exactly when
-     * some byte of {@code x} is zero (here {@code x} is the word xor the byte sought), and
-     * {@code (w - 0x20..) & ~w & 0x80..} exactly when some byte is below 0x20 (bytes of 0x80 and
-     * above have their high bit cleared by {@code ~w}).
-     */
-    static boolean anyNeedsEscape(long word) {
-        long quote = word ^ 0x2222222222222222L;
-        long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
-        long control = (word - 0x2020202020202020L) & ~word;
-        return ((control | ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash)) & HIGH_BITS) != 0;
     }
 
     private void quote() {

@@ -17,12 +17,12 @@ import java.util.Set;
 /**
  * Runs every benchmark of the suite and writes the report tables to
  * {@code bench/target/results.md}. Sections: {@code sse client server jobs stream fanout memory cli skills};
- * no argument runs them all. Every figure is the median of at least five iterations, with min–max.
+ * no argument runs them all. {@code files} runs only the base file tools' rows of {@code skills}. Every figure is the median of at least five iterations, with min–max.
  */
 public final class BenchMain {
     static final int ITERATIONS = 5;
     static final List<String> SECTIONS = List.of("sse", "client", "server", "jobs", "stream", "fanout", "memory", "cli",
-            "skills");
+            "skills", "files");
 
     private final StringBuilder report = new StringBuilder();
 
@@ -44,6 +44,12 @@ public final class BenchMain {
                     case "memory" -> JobsBench.clientMemory(main);
                     case "cli" -> CliStartup.run(main);
                     case "skills" -> SkillsBench.run(main);
+                    case "files" -> {
+                        // a part of skills: run on its own only when skills does not run it already
+                        if (!sections.contains("skills")) {
+                            SkillsBench.baseFiles(main);
+                        }
+                    }
                     default -> throw new IllegalArgumentException(s);
                 }
             }

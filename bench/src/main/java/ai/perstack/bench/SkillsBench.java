@@ -241,7 +241,8 @@ final class SkillsBench {
 
     // ---------------------------------------------------------------- base file tools, 1 MB
 
-    private static void baseFiles(BenchMain main) throws Exception {
+    /** The base file tools' rows alone ({@code ./bench/run files}). */
+    static void baseFiles(BenchMain main) throws Exception {
         Path dir = Files.createTempDirectory("bench-base-");
         StringBuilder text = new StringBuilder(1 << 20);
         for (int line = 0; text.length() < (1 << 20) - 100; line++) {

@@ -44,11 +44,11 @@ public final class JobService {
     private final JobRepository jobs;
     private final CheckpointRepository checkpoints;
     private final ApplicationRepository applications;
-    private final EnvRepository env;
     private final RegistryService registry;
     private final Providers providers;
     private final JobSignals signals;
     private final Clock clock;
+    private final RunSettingsChecks settings;
 
     public JobService(Database db, JobRepository jobs, CheckpointRepository checkpoints,
                       ApplicationRepository applications, EnvRepository env, RegistryService registry,
@@ -57,11 +57,11 @@ public final class JobService {
         this.jobs = jobs;
         this.checkpoints = checkpoints;
         this.applications = applications;
-        this.env = env;
         this.registry = registry;
         this.providers = providers;
         this.signals = signals;
         this.clock = clock;
+        this.settings = new RunSettingsChecks(providers, env);
     }
 
     private volatile ai.perstack.server.skills.StdioPolicy stdioPolicy = ai.perstack.server.skills.StdioPolicy.NONE;
@@ -99,19 +99,11 @@ public final class JobService {
             }
         }
         JobInputs.checkQueryAndFiles(inputs, v, in.query(), in.files(), in.uploads(), true);
-        ModelProvider provider = provider(v, in.provider(), true);
-        checkModel(v, in.model());
-        ReasoningBudget budget = ReasoningBudget.DEFAULT;
-        if (in.reasoningBudget() != null && !in.reasoningBudget().isNull()) {
-            try {
-                budget = ReasoningBudget.parse(in.reasoningBudget());
-            } catch (IllegalArgumentException e) {
-                v.fail("reasoningBudget", e.getMessage());
-            }
-        }
-        ReasoningBudget reasoningBudget = budget;
-        checkRange(v, "maxSteps", in.maxSteps(), 1, 10_000);
-        checkRange(v, "maxRetries", in.maxRetries(), 0, 100);
+        ModelProvider provider = settings.provider(v, in.provider(), true);
+        RunSettingsChecks.model(v, in.model());
+        ReasoningBudget reasoningBudget = RunSettingsChecks.reasoningBudget(v, in.reasoningBudget());
+        RunSettingsChecks.range(v, "maxSteps", in.maxSteps(), 1, 10_000);
+        RunSettingsChecks.range(v, "maxRetries", in.maxRetries(), 0, 100);
         v.throwIfInvalid();
         ExpertKey expertKey = key;
         JobInputs.Transfer transfer = inputs == null ? null : inputs.transfer(org, in.uploads());
@@ -123,9 +115,9 @@ public final class JobService {
                 v.fail("applicationId", "application " + in.applicationId() + " is inactive");
             }
             DefinitionView definition = resolve(tx, org, expertKey, v);
-            checkSecret(tx, org, provider, v);
+            settings.secret(tx, org, provider, v);
             if (definition != null) {
-                checkQuery(v, provider, in.query(), definition.experts().path(0));
+                RunSettingsChecks.query(v, provider, in.query(), definition.experts().path(0));
                 SkillSpecs.refusals(definition.experts(), stdioPolicy).forEach(v::fail);
             }
             v.throwIfInvalid();
@@ -197,56 +189,6 @@ public final class JobService {
         }
     }
 
-    private void checkSecret(Tx tx, Organization org, ModelProvider provider, Validation v) throws SQLException {
-        if (provider == null || provider.keySecret() == null) {
-            return;
-        }
-        String secret = provider.requiredSecret();
-        if (secret != null && env.find(tx, org.id(), secret).filter(e -> e.kind().equals("secret")).isEmpty()) {
-            v.fail(secret, "secret " + secret + " is not set; the " + provider.name() + " provider needs it");
-        }
-    }
-
-    private static void checkQuery(Validation v, ModelProvider provider, String query, JsonNode coordinator) {
-        if (provider != null) {
-            try {
-                provider.checkQuery(query, coordinator);
-            } catch (IllegalArgumentException e) {
-                v.fail("query", e.getMessage());
-            }
-        }
-    }
-
-    private ModelProvider provider(Validation v, String name, boolean required) {
-        if (name == null) {
-            if (required) {
-                v.fail("provider", "is required");
-            }
-            return null;
-        }
-        if (!Providers.KNOWN.contains(name)) {
-            v.fail("provider", "must be one of " + String.join(", ", Providers.KNOWN));
-            return null;
-        }
-        ModelProvider p = providers.find(name).orElse(null);
-        if (p == null) {
-            v.fail("provider", "provider " + name + " is not available on this server");
-        }
-        return p;
-    }
-
-    private static void checkModel(Validation v, String model) {
-        if (model != null) {
-            v.length("model", model, 1, 255);
-        }
-    }
-
-    private static void checkRange(Validation v, String field, Integer value, int min, int max) {
-        if (value != null && (value < min || value > max)) {
-            v.fail(field, "must be an integer in " + min + ".." + max);
-        }
-    }
-
     public Page<JobRecord> list(Organization org, JobRepository.Filter filter, PageRequest page) {
         return db.inTransaction(tx -> jobs.list(tx, org.id(), filter, page));
     }
@@ -282,9 +224,9 @@ public final class JobService {
     public JobRecord continueJob(Organization org, String id, JobRequests.Continue in) {
         Validation v = new Validation();
         JobInputs.checkQueryAndFiles(inputs, v, in.query(), in.files(), in.uploads(), false);
-        ModelProvider provider = provider(v, in.provider(), false);
-        checkModel(v, in.model());
-        checkRange(v, "maxSteps", in.maxSteps(), 1, 10_000);
+        ModelProvider provider = settings.provider(v, in.provider(), false);
+        RunSettingsChecks.model(v, in.model());
+        RunSettingsChecks.range(v, "maxSteps", in.maxSteps(), 1, 10_000);
         if (in.interactiveToolCallResult() && in.query() == null) {
             v.fail("query", "is required with interactiveToolCallResult: the answer");
         }
@@ -293,7 +235,7 @@ public final class JobService {
         JobRecord job = JobInputs.store(transfer, () -> db.inTransaction(tx -> {
             JobRecord j = require(tx, org, id, true);
             requireActiveApplication(tx, org, j);
-            checkSecret(tx, org, provider, v);
+            settings.secret(tx, org, provider, v);
             List<String> added = JobFiles.merge(in.files() == null ? List.of() : in.files(), JobInputs.paths(in.uploads()));
             JobFiles.checkAdded(v, j.filesJson, added);
             v.throwIfInvalid();

@@ -55,11 +55,11 @@ public final class BaseSkill implements AutoCloseable {
                 case "clearTodo" -> clearTodo().toString();
                 case "healthCheck" -> healthCheck().toString();
                 case "exec" -> exec.exec(args).toString();
-                case "readTextFile" -> files.readTextFile(args).toString();
+                case "readTextFile" -> files.readTextFile(args);
                 case "readImageFile" -> files.readMedia(args, false).toString();
                 case "readPdfFile" -> files.readMedia(args, true).toString();
-                case "writeTextFile" -> files.writeTextFile(args).toString();
-                case "appendTextFile" -> files.appendTextFile(args).toString();
+                case "writeTextFile" -> files.writeTextFile(args);
+                case "appendTextFile" -> files.appendTextFile(args);
                 case "editTextFile" -> files.editTextFile(args).toString();
                 case "moveFile" -> files.moveFile(args).toString();
                 case "deleteFile" -> files.deleteFile(args).toString();

@@ -7,20 +7,27 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The base tools that read and change files and directories, confined to the workspace. */
 final class FileTools {
     static final long MAX_IMAGE_BYTES = 15L << 20;
     static final long MAX_PDF_BYTES = 30L << 20;
+    /** The longest text a Java array holds, in UTF-8 bytes. */
+    private static final long MAX_TEXT_BYTES = Integer.MAX_VALUE - 16;
     private static final List<String> IMAGE_TYPES = List.of("png", "jpg", "jpeg", "gif", "webp");
 
     private final Workspace workspace;
@@ -37,13 +44,24 @@ final class FileTools {
         }
     }
 
-    ObjectNode readTextFile(Args args) throws ToolError, IOException {
+    /** Core's {@code readTextFile}: its result's JSON text, written directly (see {@link ResultText} for why). */
+    String readTextFile(Args args) throws ToolError, IOException {
         String path = args.string("path");
         Integer from = args.optionalInt("from");
         Integer to = args.optionalInt("to");
         Path file = existingFile(path);
-        LineRange range = LineRange.of(read(file), from, to);
-        return json().put("path", path).put("content", range.content()).put("from", range.from()).put("to", range.to());
+        ByteBuffer bytes = readBytes(file);
+        if (from == null && to == null && wellFormed(path)) {
+            // The whole file, the common call: escaped as bytes and decoded once with the rest (see Utf8ResultText).
+            byte[] name = path.getBytes(StandardCharsets.UTF_8);
+            Utf8ResultText text = new Utf8ResultText(bytes.position()).raw("{\"path\":").quoted(name, 0, name.length)
+                    .raw(",\"content\":").quoted(bytes.array(), 0, bytes.position());
+            // the lines of the whole file: one more than its line feeds, as LineRange counts them
+            return text.raw(",\"from\":0,\"to\":" + (text.lastLineBreaks() + 1) + "}").text();
+        }
+        LineRange range = LineRange.of(decode(bytes), from, to);
+        return ResultText.object(range.content().length()).put("path", path).put("content", range.content())
+                .put("from", range.from()).put("to", range.to()).text();
     }
 
     ObjectNode readMedia(Args args, boolean pdf) throws ToolError, IOException {
@@ -73,7 +91,8 @@ final class FileTools {
         return json().put("path", file.toString()).put("mimeType", mimeType).put("size", size);
     }
 
-    ObjectNode writeTextFile(Args args) throws ToolError, IOException {
+    /** Core's {@code writeTextFile}: its result's JSON text, written directly (see {@link ResultText} for why). */
+    String writeTextFile(Args args) throws ToolError, IOException {
         String path = args.string("path");
         String text = args.string("text");
         Path file = resolve(path);
@@ -82,20 +101,27 @@ final class FileTools {
             Fs.mustBeWritable(file, path);
         }
         Files.createDirectories(file.getParent());
+        // again: a directory created just now may have been swapped for a link out of the workspace meanwhile
         resolve(path);
-        Files.write(file, text.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-        return json().put("path", path).put("text", text);
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        write(file, utf8, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+        return pathAndText(path, text, utf8);
     }
 
-    ObjectNode appendTextFile(Args args) throws ToolError, IOException {
+    /** Core's {@code appendTextFile}; the same result as {@code writeTextFile}'s. */
+    String appendTextFile(Args args) throws ToolError, IOException {
         String path = args.string("path");
         String text = args.string("text");
         Path file = existingFile(path);
         Fs.mustBeWritable(file, path);
-        Files.write(file, text.getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-        return json().put("path", path).put("text", text);
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        write(file, utf8, StandardOpenOption.APPEND);
+        return pathAndText(path, text, utf8);
+    }
+
+    /** The result of writeTextFile and appendTextFile; {@code utf8} is the text as written, scanned in its place. */
+    private static String pathAndText(String path, String text, byte[] utf8) {
+        return ResultText.object(text.length()).put("path", path).put("text", text, utf8).text();
     }
 
     ObjectNode editTextFile(Args args) throws ToolError, IOException {
@@ -104,15 +130,14 @@ final class FileTools {
         String oldText = args.string("oldText");
         Path file = existingFile(path);
         Fs.mustBeWritable(file, path);
-        String content = lf(read(file));
+        String content = lf(decode(readBytes(file)));
         String oldLf = lf(oldText);
         int at = content.indexOf(oldLf);
         if (at < 0) {
             throw new ToolError("Could not find the text to replace in " + path);
         }
         String edited = content.substring(0, at) + lf(newText) + content.substring(at + oldLf.length());
-        Files.write(file, edited.getBytes(StandardCharsets.UTF_8), StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        write(file, edited.getBytes(StandardCharsets.UTF_8), StandardOpenOption.TRUNCATE_EXISTING);
         return json().put("path", path).put("newText", newText).put("oldText", oldText);
     }
 
@@ -245,10 +270,65 @@ final class FileTools {
         return file;
     }
 
-    private static String read(Path file) throws IOException {
-        try (var channel = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-             var in = java.nio.channels.Channels.newInputStream(channel)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /**
+     * The file's bytes, in the returned buffer's array up to its position; opened without
+     * following a link. As {@code Files.readString} does, the size is read first and the bytes
+     * land in one array of that size: an input stream's {@code readAllBytes} instead reads 8-16 KB
+     * at a time (a system call and a copy each) into a list of chunks and then copies them together.
+     */
+    private static ByteBuffer readBytes(Path file) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            long size = channel.size();
+            if (size > MAX_TEXT_BYTES) {
+                throw new IOException("File is too large to read as text (" + Fs.formatSize(size) + ")");
+            }
+            // One byte more than the size, so that the read that finds the end needs no larger array.
+            ByteBuffer bytes = ByteBuffer.allocate((int) size + 1);
+            while (channel.read(bytes) >= 0) {
+                if (!bytes.hasRemaining()) {
+                    // the file grew since its size was read: read on to its end, as Files.readString does
+                    if (bytes.capacity() >= MAX_TEXT_BYTES) {
+                        throw new IOException("File is too large to read as text");
+                    }
+                    bytes = ByteBuffer.allocate((int) Math.min(MAX_TEXT_BYTES, 2L * bytes.capacity())).put(bytes.flip());
+                }
+            }
+            return bytes;
+        }
+    }
+
+    /** The text of {@link #readBytes}' bytes, malformed UTF-8 read as U+FFFD. */
+    private static String decode(ByteBuffer bytes) {
+        return new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8);
+    }
+
+    /** Whether {@code s} has no lone surrogate, which its UTF-8 bytes would turn into {@code ?}. */
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Writes {@code utf8} without following a link, in one write of the whole array through the
+     * channel: {@code Files.write(Path, byte[])}, and so {@code Files.writeString}, hands it to an
+     * output stream 8 KB at a time, a system call and a copy each.
+     */
+    private static void write(Path file, byte[] utf8, StandardOpenOption... modes) throws IOException {
+        Set<OpenOption> options = new HashSet<>(List.of(modes));
+        options.add(StandardOpenOption.WRITE);
+        options.add(LinkOption.NOFOLLOW_LINKS);
+        ByteBuffer bytes = ByteBuffer.wrap(utf8);
+        try (SeekableByteChannel channel = Files.newByteChannel(file, options)) {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
         }
     }
 

@@ -104,7 +104,9 @@ final class SkillsBench {
                         nanos -> calls(() -> ours.call("echo", ping), nanos),
                         nanos -> calls(() -> sdk.callTool(sdkPing), nanos),
                         // As in a job: one call after each think time, so both processes' threads have gone idle.
-                        nanos -> callsAfterPauses(() -> ours.call("echo", ping), nanos));
+                        nanos -> callsAfterPauses(() -> ours.call("echo", ping), nanos),
+                        // As in a job, wholly: each job starts its own skill process, so its calls meet a young JVM.
+                        nanos -> callsInFreshProcesses(testServer, dir.resolve("fresh"), ping, nanos));
                 List<List<Latencies>> rounds = AbRounds.run(contenders, 1, WINDOW_NANOS);
                 main.line("### A job step with one MCP tool call over stdio (ms, lower is better), " + AbRounds.ROUNDS
                         + " rotating rounds");
@@ -116,8 +118,9 @@ final class SkillsBench {
                 main.line("");
                 main.line("| figure | step with `echo` | same step without a tool | overhead of the call | our MCP client alone "
                         + "(`SkillSet.call`), back to back | the same, one call every " + THINK_MS + " ms "
+                        + "| the same, in a new skill process every " + STEPS + " calls (as each job starts one) "
                         + "| MCP SDK stdio client, same server, back to back | overhead ÷ SDK round trip |");
-                main.line("|---|---:|---:|---:|---:|---:|---:|---:|");
+                main.line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
                 for (String figure : List.of("p50", "p99")) {
                     java.util.function.ToDoubleFunction<Latencies> f = figure.equals("p50")
                             ? l -> l.p50() / 1e3 : l -> l.p99() / 1e3;
@@ -127,7 +130,7 @@ final class SkillsBench {
                     main.line("| " + figure + " | " + AbRounds.column(rounds, 0, f).format("%.3f") + " | "
                             + AbRounds.column(rounds, 1, f).format("%.3f") + " | " + overhead.format("%.3f") + " | "
                             + AbRounds.column(rounds, 2, f).format("%.3f") + " | " + AbRounds.column(rounds, 4, f).format("%.3f")
-                            + " | " + AbRounds.column(rounds, 3, f).format("%.3f")
+                            + " | " + AbRounds.column(rounds, 5, f).format("%.3f") + " | " + AbRounds.column(rounds, 3, f).format("%.3f")
                             + " | " + AbRounds.times(ofSdk) + " |");
                 }
                 main.line("");
@@ -223,6 +226,34 @@ final class SkillsBench {
             }
             samples[n++] = System.nanoTime() - before;
         }
+        return latencies(samples, n);
+    }
+
+    /**
+     * Like {@link #callsAfterPauses}, but as a job lives: a skill process of its own, started and
+     * warmed by one untimed call, then {@link #STEPS} timed calls, then closed, over and over. A
+     * job's skill process is young when its calls come: its JIT is still compiling (C1 only, as
+     * the tests start it) and it still loads classes.
+     */
+    private static Latencies callsInFreshProcesses(List<SkillSpec> spec, Path workspace, ObjectNode args, long nanos)
+            throws Exception {
+        long[] samples = new long[1 << 10];
+        int n = 0;
+        long end = System.nanoTime() + nanos;
+        do {
+            try (SkillSet fresh = SkillSet.open(spec, runtime(workspace))) {
+                fresh.call("echo", args);
+                for (int i = 0; i < STEPS; i++) {
+                    Thread.sleep(THINK_MS);
+                    long before = System.nanoTime();
+                    fresh.call("echo", args);
+                    if (n == samples.length) {
+                        samples = Arrays.copyOf(samples, n * 2);
+                    }
+                    samples[n++] = System.nanoTime() - before;
+                }
+            }
+        } while (System.nanoTime() < end);
         return latencies(samples, n);
     }
 

@@ -66,6 +66,13 @@ final class JobsBench {
         main.line("");
     }
 
+    /** Counts a failed job and says why, for the first few (a row with failures is worth a look). */
+    private static void failed(AtomicLong failures, String why) {
+        if (failures.incrementAndGet() <= 5) {
+            System.err.println("  a bench job failed: " + why);
+        }
+    }
+
     /**
      * Closed loop: 32 callers, spread evenly over {@code servers}, each start a 3-step mock job
      * and read its checkpoint stream to the {@code done} event, again and again; jobs/s = jobs
@@ -92,7 +99,7 @@ final class JobsBench {
                         while (System.nanoTime() < end) {
                             ApiResult<ai.perstack.client.jobs.JobResponse> start = client.jobs().start(job(server, "bench job"));
                             if (!start.ok()) {
-                                failures.incrementAndGet();
+                                failed(failures, "start: " + start);
                                 continue;
                             }
                             String id = start.orElseThrow().data().job().id();
@@ -107,7 +114,8 @@ final class JobsBench {
                                         && stream.doneStatus().get().equals(JobStatus.COMPLETED)) {
                                     done.incrementAndGet();
                                 } else {
-                                    failures.incrementAndGet();
+                                    failed(failures, "job " + id + ": " + seen + " checkpoints, done "
+                                            + stream.doneStatus().orElse(null));
                                 }
                             }
                         }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The client-overhead row: {@link ClientCallBenchmark}'s two calls, one thread, timed call by call
+ * The client-overhead rows: {@link ClientCallBenchmark}'s three calls, one thread, timed call by call
  * in rotating rounds (see {@link AbRounds}); each window gives its p50 and p99 in µs.
  */
 public final class ClientRounds {
@@ -28,12 +28,16 @@ public final class ClientRounds {
     private ClientRounds() {
     }
 
-    /** {@code result[round][0]} is the perstack client, {@code [1]} the hand-written call. */
+    /**
+     * {@code result[round][0]} is the perstack client, {@code [1]} the hand-written call (request
+     * per call, typed result), {@code [2]} the floor (one pre-built request, tree only).
+     */
     public static List<List<Latencies>> run(long windowNanos) throws Exception {
         ClientCallBenchmark bench = new ClientCallBenchmark();
         bench.setUp();
         try {
-            return AbRounds.run(List.of(window(bench::perstackClient), window(bench::handWritten)), 3, windowNanos);
+            return AbRounds.run(List.of(window(bench::perstackClient), window(bench::handWrittenCall),
+                    window(bench::handWritten)), 3, windowNanos);
         } finally {
             bench.tearDown();
         }

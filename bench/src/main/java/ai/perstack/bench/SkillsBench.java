@@ -196,20 +196,7 @@ final class SkillsBench {
 
     /** Calls {@code call} back to back for about {@code nanos}, timing each. */
     private static Latencies calls(Call call, long nanos) throws Exception {
-        long[] samples = new long[1 << 12];
-        int n = 0;
-        long end = System.nanoTime() + nanos;
-        long before = System.nanoTime();
-        while (before < end) {
-            call.call();
-            long after = System.nanoTime();
-            if (n == samples.length) {
-                samples = Arrays.copyOf(samples, n * 2);
-            }
-            samples[n++] = after - before;
-            before = after;
-        }
-        return latencies(samples, n);
+        return ai.perstack.bench.client.ClientRounds.backToBack(call::call, nanos);
     }
 
     /** Calls {@code call} for about {@code nanos}, sleeping {@link #THINK_MS} before each and timing each call alone. */

@@ -21,7 +21,7 @@ public final class ClientRounds {
 
     /** A call timed by a window. */
     @FunctionalInterface
-    private interface CallUnderTest {
+    public interface CallUnderTest {
         Object call() throws Exception;
     }
 
@@ -44,21 +44,24 @@ public final class ClientRounds {
     }
 
     private static AbRounds.Window<Latencies> window(CallUnderTest call) {
-        return nanos -> {
-            long[] samples = new long[1 << 16];
-            int n = 0;
-            long end = System.nanoTime() + nanos;
-            long before = System.nanoTime();
-            while (before < end) {
-                call.call();
-                long after = System.nanoTime();
-                if (n == samples.length) {
-                    samples = Arrays.copyOf(samples, n * 2);
-                }
-                samples[n++] = after - before;
-                before = after;
+        return nanos -> backToBack(call, nanos);
+    }
+
+    /** Calls {@code call} back to back for about {@code nanos}, timing each call. */
+    public static Latencies backToBack(CallUnderTest call, long nanos) throws Exception {
+        long[] samples = new long[1 << 16];
+        int n = 0;
+        long end = System.nanoTime() + nanos;
+        long before = System.nanoTime();
+        while (before < end) {
+            call.call();
+            long after = System.nanoTime();
+            if (n == samples.length) {
+                samples = Arrays.copyOf(samples, n * 2);
             }
-            return Latencies.of(samples, n);
-        };
+            samples[n++] = after - before;
+            before = after;
+        }
+        return Latencies.of(samples, n);
     }
 }

@@ -4,6 +4,9 @@ import ai.perstack.client.PerstackException;
 import ai.perstack.server.Version;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,9 +16,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Perstack for Java: the API from the command line, and a local platform to run it against.", ""},
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
-        subcommands = {DemoCommand.class, RunCommand.class, AppsCommand.class, EnvCommand.class, JobsCommand.class,
-                CheckpointsCommand.class, ExpertsCommand.class, ServeCommand.class, AdminCommand.class,
-                CommandLine.HelpCommand.class},
         footerHeading = "%n",
         footer = {
                 "Connection: API commands read PERSTACK_BASE_URL and PERSTACK_API_KEY (or --base-url, --api-key).",
@@ -30,6 +30,12 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  perstack jobs start --app APP_ID --expert @local/greeter --provider mock -q 'Hello' --follow",
                 "  perstack help jobs start"})
 public final class PerstackCli {
+    /** The top-level commands, in the order the help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, RunCommand.class, AppsCommand.class,
+            EnvCommand.class, JobsCommand.class, CheckpointsCommand.class, ExpertsCommand.class, ServeCommand.class,
+            AdminCommand.class, HelpCommand.class);
+    private static final Set<String> VERSION_OPTIONS = Set.of("-V", "--version");
+
     private final Io io;
 
     private PerstackCli(Io io) {
@@ -63,15 +69,30 @@ public final class PerstackCli {
      * @return the exit code: 0 ok, 1 API error, 2 usage error, 3 a followed job ended unsuccessfully
      */
     public static int run(Io io, String... args) {
-        CommandLine cli = commandLine(io);
+        CommandLine cli = commandLine(io, args);
         int code = cli.execute(args);
         io.out().flush();
         io.err().flush();
         return code;
     }
 
+    /** The whole command line, every command included (what the help and the tests of every command see). */
     static CommandLine commandLine(Io io) {
+        return commandLine(io, new String[0]);
+    }
+
+    /**
+     * The command line {@code args} need. Picocli builds the model of each command it is given by reflection,
+     * which for all of ours takes most of a short command's start (every option of every command and the client
+     * types they name), so a line that names one command gets only that one; {@code --version} gets none; anything
+     * else (no command, root help, {@code help}, a mistyped name) gets all, so usage and suggestions are complete.
+     */
+    static CommandLine commandLine(Io io, String[] args) {
         CommandLine cli = new CommandLine(new PerstackCli(io));
+        for (Class<?> command : commandsFor(args)) {
+            cli.addSubcommand(command);
+        }
+        // Settings below reach the commands added so far, so they come after.
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(io.out(), StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(io.err(), StandardCharsets.UTF_8), true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -80,6 +101,21 @@ public final class PerstackCli {
         cli.setParameterExceptionHandler(PerstackCli::usageError);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> failure(e, commandLine, io));
         return cli;
+    }
+
+    private static List<Class<?>> commandsFor(String[] args) {
+        if (args.length == 1 && VERSION_OPTIONS.contains(args[0])) {
+            return List.of();
+        }
+        if (args.length > 0 && !"help".equals(args[0])) {
+            for (Class<?> command : COMMANDS) {
+                Command annotation = command.getAnnotation(Command.class);
+                if (annotation.name().equals(args[0]) || Arrays.asList(annotation.aliases()).contains(args[0])) {
+                    return List.of(command);
+                }
+            }
+        }
+        return COMMANDS;
     }
 
     /** The streams of the command line {@code spec} belongs to. */
@@ -92,6 +128,8 @@ public final class PerstackCli {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
         err.println("error: " + e.getMessage());
+        // A mistyped command or option: picocli's "Did you mean" line, from the names the command line knows.
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         if (e.getMessage() != null && e.getMessage().startsWith("Missing required subcommand")) {
             err.println();
             cmd.usage(err);

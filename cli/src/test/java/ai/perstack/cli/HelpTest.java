@@ -66,4 +66,30 @@ class HelpTest {
         assertThat(nothing.code()).isEqualTo(2);
         assertThat(nothing.err()).contains("Missing required subcommand");
     }
+
+    @Test
+    void aLineNamingOneCommandGetsOnlyThatCommandAndEveryOtherLineGetsAll() {
+        Io io = Io.of(System.out, System.err, System.in, Map.of());
+        assertThat(PerstackCli.commandLine(io, new String[] {"jobs", "list"}).getSubcommands()).containsOnlyKeys("jobs");
+        assertThat(PerstackCli.commandLine(io, new String[] {"--version"}).getSubcommands()).isEmpty();
+        for (String[] args : List.of(new String[0], new String[] {"--help"}, new String[] {"help", "jobs"},
+                new String[] {"jobz"}, new String[] {"--version", "jobs"})) {
+            assertThat(PerstackCli.commandLine(io, args).getSubcommands()).as("%s", List.of(args))
+                    .containsKeys("demo", "run", "apps", "env", "jobs", "checkpoints", "experts", "serve", "admin", "help");
+        }
+    }
+
+    @Test
+    void helpOfACommandAndAMistypedNameStillWork() {
+        Cli cli = new Cli(Map.of());
+        Cli.Result help = cli.run("help", "jobs", "start");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).startsWith("Usage: perstack jobs start");
+        Cli.Result typo = cli.run("jobz", "list");
+        assertThat(typo.code()).isEqualTo(2);
+        assertThat(typo.err()).contains("jobz").contains("jobs");
+        Cli.Result unknown = cli.run("help", "jobs", "strat");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Unknown command: 'jobs strat'");
+    }
 }

@@ -18,7 +18,12 @@ public final class Platforms {
     private static final Map<Backend, LocalPlatform> SHARED = new EnumMap<>(Backend.class);
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> SHARED.values().forEach(LocalPlatform::close)));
+        // The PostgreSQL one closes in Postgres' own exit hook, before its server stops.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> SHARED.forEach((backend, platform) -> {
+            if (backend != Backend.POSTGRES) {
+                platform.close();
+            }
+        })));
     }
 
     private Platforms() {
@@ -26,7 +31,13 @@ public final class Platforms {
 
     /** The shared platform of a backend, started on first use. */
     public static synchronized LocalPlatform shared(Backend backend) {
-        return SHARED.computeIfAbsent(backend, b -> LocalPlatform.start(config(b, newDataDir(), 0).build()));
+        return SHARED.computeIfAbsent(backend, b -> {
+            LocalPlatform platform = LocalPlatform.start(config(b, newDataDir(), 0).build());
+            if (b == Backend.POSTGRES) {
+                Postgres.closeBeforeStopping(platform);
+            }
+            return platform;
+        });
     }
 
     /** A configuration for a new platform on a new store. */

@@ -35,8 +35,8 @@ final class InProcessPlatform implements AutoCloseable {
 
     /**
      * Starts a platform on 127.0.0.1 with a free port; {@code dataDir} null means a temporary
-     * directory. Its providers call where {@code io}'s {@code OPENAI_BASE_URL} /
-     * {@code ANTHROPIC_BASE_URL} point, as {@code serve}'s do.
+     * directory. Its providers call where {@code io}'s {@code OPENAI_BASE_URL},
+     * {@code ANTHROPIC_BASE_URL}, {@code DEEPSEEK_BASE_URL} and {@code OLLAMA_BASE_URL} point, as {@code serve}'s do.
      */
     static InProcessPlatform start(Path dataDir, Io io) throws IOException {
         quietPlatformLogs();
@@ -45,9 +45,7 @@ final class InProcessPlatform implements AutoCloseable {
         try {
             // Whoever starts a platform in-process is its operator: model calls go where their
             // environment says, as for serve.
-            ProviderSettings providers = ProviderSettings.defaults()
-                    .withOpenAiBaseUrl(io.getenv("OPENAI_BASE_URL"))
-                    .withAnthropicBaseUrl(io.getenv("ANTHROPIC_BASE_URL"));
+            ProviderSettings providers = ProviderSettings.defaults().withBaseUrlsFrom(io::getenv);
             platform = LocalPlatform.start(PlatformConfig.builder().host("127.0.0.1").port(0).dataDir(dir)
                     .providerSettings(providers).build());
             String key = platform.bootstrapApiKey() != null ? platform.bootstrapApiKey()

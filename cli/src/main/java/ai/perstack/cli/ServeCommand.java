@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
                 "",
                 "Environment: PERSTACK_DATABASE_URL, PERSTACK_BOOTSTRAP_API_KEY (use this key instead of generating one),",
                 "PERSTACK_MASTER_KEY (base64, 32 bytes; encrypts secrets; default: DATA_DIR/master.key),",
-                "OPENAI_BASE_URL, ANTHROPIC_BASE_URL (where model calls go; the flags win)."})
+                "OPENAI_BASE_URL, ANTHROPIC_BASE_URL, DEEPSEEK_BASE_URL, OLLAMA_BASE_URL (where model calls go; the flags win)."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -49,13 +49,21 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--rate-limit", defaultValue = "0", description = "Requests per second per API key (default: 0 = off).")
     int rateLimit;
 
-    @Option(names = "--openai-base-url", description = "Where the openai provider calls, e.g. http://127.0.0.1:11434/v1 "
-            + "for Ollama (default: env OPENAI_BASE_URL, else https://api.openai.com/v1).")
+    @Option(names = "--openai-base-url", description = "Where the openai provider calls, e.g. http://127.0.0.1:8000/v1 "
+            + "for vLLM (default: env OPENAI_BASE_URL, else https://api.openai.com/v1).")
     String openAiBaseUrl;
 
     @Option(names = "--anthropic-base-url", description = "Where the anthropic provider calls "
             + "(default: env ANTHROPIC_BASE_URL, else https://api.anthropic.com).")
     String anthropicBaseUrl;
+
+    @Option(names = "--deepseek-base-url", description = "Where the deepseek provider calls "
+            + "(default: env DEEPSEEK_BASE_URL, else https://api.deepseek.com/v1).")
+    String deepSeekBaseUrl;
+
+    @Option(names = "--ollama-base-url", description = "The Ollama server of the ollama provider, as core's OLLAMA_BASE_URL "
+            + "(its /api or the bare server; calls go to its /v1) (default: env OLLAMA_BASE_URL, else http://127.0.0.1:11434).")
+    String ollamaBaseUrl;
 
     @Option(names = "--workers", defaultValue = "4", description = "Jobs this process runs at once, 1..256 (default: ${DEFAULT-VALUE}).")
     int workers;
@@ -101,9 +109,11 @@ final class ServeCommand implements Callable<Integer> {
                 .workspacesDir(workspacesDir)
                 .allowLoopbackMcp(allowLoopbackMcp)
                 .fileLimits(fileLimits())
-                .providerSettings(ProviderSettings.defaults()
-                        .withOpenAiBaseUrl(openAiBaseUrl != null ? openAiBaseUrl : io.getenv("OPENAI_BASE_URL"))
-                        .withAnthropicBaseUrl(anthropicBaseUrl != null ? anthropicBaseUrl : io.getenv("ANTHROPIC_BASE_URL")))
+                .providerSettings(ProviderSettings.defaults().withBaseUrlsFrom(io::getenv)
+                        .withOpenAiBaseUrl(openAiBaseUrl)
+                        .withAnthropicBaseUrl(anthropicBaseUrl)
+                        .withDeepSeekBaseUrl(deepSeekBaseUrl)
+                        .withOllamaBaseUrl(ollamaBaseUrl))
                 .build();
         LocalPlatform platform = LocalPlatform.start(config);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -37,10 +37,8 @@ public final class ExamplePlatform implements AutoCloseable {
         }
         try {
             Path dir = Files.createTempDirectory("perstack-example-");
-            // Model calls go where OPENAI_BASE_URL / ANTHROPIC_BASE_URL say, as for perstack serve.
-            ProviderSettings providers = ProviderSettings.defaults()
-                    .withOpenAiBaseUrl(System.getenv("OPENAI_BASE_URL"))
-                    .withAnthropicBaseUrl(System.getenv("ANTHROPIC_BASE_URL"));
+            // Model calls go where OPENAI_BASE_URL, ANTHROPIC_BASE_URL... say, as for perstack serve.
+            ProviderSettings providers = ProviderSettings.defaults().withBaseUrlsFrom(System::getenv);
             LocalPlatform local = LocalPlatform.start(PlatformConfig.builder().port(0).dataDir(dir)
                     .providerSettings(providers).build());
             System.out.println("Started a local Perstack platform at " + local.baseUrl());

@@ -100,7 +100,7 @@ public final class JobService {
         }
         JobInputs.checkQueryAndFiles(inputs, v, in.query(), in.files(), in.uploads(), true);
         ModelProvider provider = settings.provider(v, in.provider(), true);
-        RunSettingsChecks.model(v, in.model());
+        RunSettingsChecks.model(v, in.model(), provider);
         ReasoningBudget reasoningBudget = RunSettingsChecks.reasoningBudget(v, in.reasoningBudget());
         RunSettingsChecks.range(v, "maxSteps", in.maxSteps(), 1, 10_000);
         RunSettingsChecks.range(v, "maxRetries", in.maxRetries(), 0, 100);
@@ -225,7 +225,7 @@ public final class JobService {
         Validation v = new Validation();
         JobInputs.checkQueryAndFiles(inputs, v, in.query(), in.files(), in.uploads(), false);
         ModelProvider provider = settings.provider(v, in.provider(), false);
-        RunSettingsChecks.model(v, in.model());
+        RunSettingsChecks.model(v, in.model(), null);
         RunSettingsChecks.range(v, "maxSteps", in.maxSteps(), 1, 10_000);
         if (in.interactiveToolCallResult() && in.query() == null) {
             v.fail("query", "is required with interactiveToolCallResult: the answer");

@@ -66,9 +66,12 @@ final class RunSettingsChecks {
         }
     }
 
-    static void model(Validation v, String model) {
+    /** A model given fits the store; none given is fine unless a new job's provider has no default model. */
+    static void model(Validation v, String model, ModelProvider provider) {
         if (model != null) {
             v.length("model", model, 1, 255);
+        } else if (provider != null && provider.requiresModel()) {
+            v.fail("model", "is required: the " + provider.name() + " provider has no default model");
         }
     }
 

@@ -15,6 +15,11 @@ public interface ModelProvider {
         return null;
     }
 
+    /** Whether a job on this provider must name its model (it has no {@link #defaultModel()} to fall back on). */
+    default boolean requiresModel() {
+        return false;
+    }
+
     /** The secret that must hold this provider's API key, or null when it needs none. */
     String keySecret();
 

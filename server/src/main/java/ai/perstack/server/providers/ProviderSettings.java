@@ -5,13 +5,14 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
- * How the HTTP providers ({@code openai}, {@code anthropic}) talk to their servers. Where model
- * calls go is the operator's choice, made here (from {@code perstack serve}'s environment
- * {@code OPENAI_BASE_URL} / {@code ANTHROPIC_BASE_URL} or its flags), never an organization's:
- * a key holder who could name the host would have the platform send the organization's key,
- * and read the answer, wherever it liked.
+ * How the HTTP providers ({@code openai}, {@code anthropic}, {@code deepseek}, {@code ollama}) talk to their
+ * servers. Where model calls go is the operator's choice, made here (from {@code perstack serve}'s environment
+ * {@code OPENAI_BASE_URL}, {@code ANTHROPIC_BASE_URL}, {@code DEEPSEEK_BASE_URL}, {@code OLLAMA_BASE_URL} or its
+ * flags), never an organization's: a key holder who could name the host would have the platform send the
+ * organization's key, and read the answer, wherever it liked.
  *
  * @param connectTimeout   how long to wait for a connection
  * @param requestTimeout   how long one model call may take, from sending the request to the last byte of the response
@@ -20,11 +21,18 @@ import java.util.Objects;
  * @param maxRetryDelay    the longest wait before a retry, also when the server's {@code retry-after} asks for more
  * @param openAiBaseUrl    where the {@code openai} provider POSTs {@code /chat/completions}
  * @param anthropicBaseUrl where the {@code anthropic} provider POSTs {@code /v1/messages}
+ * @param deepSeekBaseUrl  where the {@code deepseek} provider POSTs {@code /chat/completions}
+ * @param ollamaBaseUrl    where the {@code ollama} provider POSTs {@code /chat/completions} (Ollama's
+ *                         OpenAI-compatible API, {@code <server>/v1}; see {@link #ollamaBaseUrl(String)})
  */
 public record ProviderSettings(Duration connectTimeout, Duration requestTimeout, Duration retryBaseDelay,
-                               Duration maxRetryDelay, URI openAiBaseUrl, URI anthropicBaseUrl) {
+                               Duration maxRetryDelay, URI openAiBaseUrl, URI anthropicBaseUrl, URI deepSeekBaseUrl,
+                               URI ollamaBaseUrl) {
     public static final String DEFAULT_OPENAI_BASE_URL = "https://api.openai.com/v1";
     public static final String DEFAULT_ANTHROPIC_BASE_URL = "https://api.anthropic.com";
+    public static final String DEFAULT_DEEPSEEK_BASE_URL = "https://api.deepseek.com/v1";
+    /** Ollama's default address, as core's {@code OLLAMA_BASE_URL} names it (its native API). */
+    public static final String DEFAULT_OLLAMA_BASE_URL = "http://127.0.0.1:11434/api";
 
     public ProviderSettings {
         positive("connectTimeout", connectTimeout);
@@ -36,49 +44,104 @@ public record ProviderSettings(Duration connectTimeout, Duration requestTimeout,
         }
         Objects.requireNonNull(openAiBaseUrl, "openAiBaseUrl");
         Objects.requireNonNull(anthropicBaseUrl, "anthropicBaseUrl");
+        Objects.requireNonNull(deepSeekBaseUrl, "deepSeekBaseUrl");
+        Objects.requireNonNull(ollamaBaseUrl, "ollamaBaseUrl");
     }
 
     /**
      * Connect within 10 s, a model call within 180 s, retries after 1 s, 2 s, 4 s... up to 60 s;
-     * the providers' public APIs.
+     * the providers' public APIs, and Ollama on this machine.
      */
     public static ProviderSettings defaults() {
         return new ProviderSettings(Duration.ofSeconds(10), Duration.ofSeconds(180), Duration.ofSeconds(1),
                 Duration.ofSeconds(60), baseUrl("OPENAI_BASE_URL", DEFAULT_OPENAI_BASE_URL),
-                baseUrl("ANTHROPIC_BASE_URL", DEFAULT_ANTHROPIC_BASE_URL));
+                baseUrl("ANTHROPIC_BASE_URL", DEFAULT_ANTHROPIC_BASE_URL),
+                baseUrl("DEEPSEEK_BASE_URL", DEFAULT_DEEPSEEK_BASE_URL), ollamaBaseUrl(DEFAULT_OLLAMA_BASE_URL));
     }
 
     public ProviderSettings withRequestTimeout(Duration requestTimeout) {
         return new ProviderSettings(connectTimeout, requestTimeout, retryBaseDelay, maxRetryDelay, openAiBaseUrl,
-                anthropicBaseUrl);
+                anthropicBaseUrl, deepSeekBaseUrl, ollamaBaseUrl);
     }
 
     public ProviderSettings withConnectTimeout(Duration connectTimeout) {
         return new ProviderSettings(connectTimeout, requestTimeout, retryBaseDelay, maxRetryDelay, openAiBaseUrl,
-                anthropicBaseUrl);
+                anthropicBaseUrl, deepSeekBaseUrl, ollamaBaseUrl);
     }
 
     /** The same settings with other retry waits. */
     public ProviderSettings withRetryDelays(Duration retryBaseDelay, Duration maxRetryDelay) {
         return new ProviderSettings(connectTimeout, requestTimeout, retryBaseDelay, maxRetryDelay, openAiBaseUrl,
-                anthropicBaseUrl);
+                anthropicBaseUrl, deepSeekBaseUrl, ollamaBaseUrl);
     }
 
     /**
      * The same settings with the {@code openai} provider pointed at {@code url} (an OpenAI-compatible
-     * server such as Ollama or vLLM); null or blank keeps the current one.
+     * server such as vLLM); null or blank keeps the current one.
      *
      * @throws IllegalArgumentException when the URL is not a plain http(s) URL (see {@link #baseUrl})
      */
     public ProviderSettings withOpenAiBaseUrl(String url) {
         return url == null || url.isBlank() ? this : new ProviderSettings(connectTimeout, requestTimeout,
-                retryBaseDelay, maxRetryDelay, baseUrl("OPENAI_BASE_URL", url), anthropicBaseUrl);
+                retryBaseDelay, maxRetryDelay, baseUrl("OPENAI_BASE_URL", url), anthropicBaseUrl, deepSeekBaseUrl,
+                ollamaBaseUrl);
     }
 
     /** The same settings with the {@code anthropic} provider pointed at {@code url}; null or blank keeps the current one. */
     public ProviderSettings withAnthropicBaseUrl(String url) {
         return url == null || url.isBlank() ? this : new ProviderSettings(connectTimeout, requestTimeout,
-                retryBaseDelay, maxRetryDelay, openAiBaseUrl, baseUrl("ANTHROPIC_BASE_URL", url));
+                retryBaseDelay, maxRetryDelay, openAiBaseUrl, baseUrl("ANTHROPIC_BASE_URL", url), deepSeekBaseUrl,
+                ollamaBaseUrl);
+    }
+
+    /** The same settings with the {@code deepseek} provider pointed at {@code url}; null or blank keeps the current one. */
+    public ProviderSettings withDeepSeekBaseUrl(String url) {
+        return url == null || url.isBlank() ? this : new ProviderSettings(connectTimeout, requestTimeout,
+                retryBaseDelay, maxRetryDelay, openAiBaseUrl, anthropicBaseUrl, baseUrl("DEEPSEEK_BASE_URL", url),
+                ollamaBaseUrl);
+    }
+
+    /**
+     * The same settings with the {@code ollama} provider pointed at the Ollama server {@code url} (as
+     * {@link #ollamaBaseUrl(String)} reads it); null or blank keeps the current one.
+     */
+    public ProviderSettings withOllamaBaseUrl(String url) {
+        return url == null || url.isBlank() ? this : new ProviderSettings(connectTimeout, requestTimeout,
+                retryBaseDelay, maxRetryDelay, openAiBaseUrl, anthropicBaseUrl, deepSeekBaseUrl, ollamaBaseUrl(url));
+    }
+
+    /**
+     * These settings with the base URLs an operator's environment names: {@code OPENAI_BASE_URL},
+     * {@code ANTHROPIC_BASE_URL}, {@code DEEPSEEK_BASE_URL}, {@code OLLAMA_BASE_URL}; those it does not name keep theirs.
+     *
+     * @param environment the operator's variables by name ({@code System::getenv}), null when unset
+     */
+    public ProviderSettings withBaseUrlsFrom(UnaryOperator<String> environment) {
+        return withOpenAiBaseUrl(environment.apply("OPENAI_BASE_URL"))
+                .withAnthropicBaseUrl(environment.apply("ANTHROPIC_BASE_URL"))
+                .withDeepSeekBaseUrl(environment.apply("DEEPSEEK_BASE_URL"))
+                .withOllamaBaseUrl(environment.apply("OLLAMA_BASE_URL"));
+    }
+
+    /**
+     * Where the {@code ollama} provider's calls go for an {@code OLLAMA_BASE_URL} of {@code value}: Ollama's
+     * OpenAI-compatible API, {@code /v1} beside the native {@code /api} that core's value names
+     * ({@code http://host:11434/api} and {@code http://host:11434} both become {@code http://host:11434/v1});
+     * any other path is taken as it is (a proxy's, or one already ending in {@code /v1}).
+     *
+     * @throws IllegalArgumentException when the URL is not a plain http(s) URL (see {@link #baseUrl})
+     */
+    public static URI ollamaBaseUrl(String value) {
+        URI uri = baseUrl("OLLAMA_BASE_URL", value);
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        if (path.isEmpty()) {
+            return URI.create(uri + "/v1");
+        }
+        if (path.endsWith("/api")) {
+            String text = uri.toString();
+            return URI.create(text.substring(0, text.length() - "/api".length()) + "/v1");
+        }
+        return uri;
     }
 
     /**

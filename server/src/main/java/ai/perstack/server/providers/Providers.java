@@ -1,6 +1,8 @@
 package ai.perstack.server.providers;
 
 import ai.perstack.server.providers.anthropic.AnthropicProvider;
+import ai.perstack.server.providers.openai.DeepSeekProvider;
+import ai.perstack.server.providers.openai.OllamaProvider;
 import ai.perstack.server.providers.openai.OpenAiProvider;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +20,15 @@ public final class Providers {
         this.available = providers.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(ModelProvider::name, p -> p));
     }
 
-    /** The built-in set with default settings: {@code mock}, {@code openai}, {@code anthropic}. */
+    /** The built-in set with default settings: {@code mock}, {@code openai}, {@code anthropic}, {@code deepseek}, {@code ollama}. */
     public static Providers builtIn() {
         return builtIn(ProviderSettings.defaults());
     }
 
-    /** The built-in set: {@code mock}, {@code openai}, {@code anthropic}. */
+    /** The built-in set: {@code mock}, {@code openai}, {@code anthropic}, {@code deepseek}, {@code ollama}. */
     public static Providers builtIn(ProviderSettings settings) {
-        return new Providers(List.of(new MockProvider(), new OpenAiProvider(settings), new AnthropicProvider(settings)));
+        return new Providers(List.of(new MockProvider(), new OpenAiProvider(settings), new AnthropicProvider(settings),
+                new DeepSeekProvider(settings), new OllamaProvider(settings)));
     }
 
     public Optional<ModelProvider> find(String name) {

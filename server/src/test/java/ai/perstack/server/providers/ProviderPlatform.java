@@ -9,8 +9,8 @@ import java.time.Duration;
 
 /**
  * The platform the provider tests share: H2, with short provider timeouts and retry waits, and
- * both providers pointed by the operator's settings at one stub model server, which each test
- * resets.
+ * every HTTP provider pointed by the operator's settings at one stub model server (under a path of
+ * its own where two would share one), which each test resets.
  */
 final class ProviderPlatform {
     /** One model call may take this long before it is a timeout. */
@@ -20,7 +20,8 @@ final class ProviderPlatform {
     /** Waits before retries: 20 ms doubling, at most 2 s (also when retry-after asks for more). */
     static final ProviderSettings SETTINGS = ProviderSettings.defaults().withRequestTimeout(REQUEST_TIMEOUT)
             .withConnectTimeout(Duration.ofSeconds(2)).withRetryDelays(Duration.ofMillis(20), Duration.ofSeconds(2))
-            .withOpenAiBaseUrl(STUB.url() + "/v1").withAnthropicBaseUrl(STUB.url());
+            .withOpenAiBaseUrl(STUB.url() + "/v1").withAnthropicBaseUrl(STUB.url())
+            .withDeepSeekBaseUrl(STUB.url() + "/deepseek").withOllamaBaseUrl(STUB.url() + "/ollama/api");
     private static LocalPlatform shared;
 
     private ProviderPlatform() {

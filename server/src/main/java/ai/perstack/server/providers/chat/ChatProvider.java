@@ -22,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The runtime loop of the chat-style model providers ({@code openai}, {@code anthropic}); the
+ * The runtime loop of the chat-style model providers ({@code openai}, {@code anthropic}, {@code deepseek},
+ * {@code ollama}); the
  * subclasses only speak their wire format. A run goes:
  * <ol>
  * <li>the query step (checkpoint {@code init}): the conversation starts with the run's query;</li>
@@ -52,8 +53,13 @@ public abstract class ChatProvider implements ModelProvider {
     public record Endpoint(URI uri, Map<String, String> headers, String displayName) {
     }
 
-    /** The model used when the job names none. */
+    /** The model used when the job names none, or null when a job must name one. */
     public abstract String defaultModel();
+
+    @Override
+    public boolean requiresModel() {
+        return defaultModel() == null;
+    }
 
     /** The URL and headers (with the key) of a model call in this environment. */
     protected abstract Endpoint endpoint(JobEnvironment environment) throws ProviderFailure;
@@ -96,7 +102,13 @@ public abstract class ChatProvider implements ModelProvider {
         }
         Map<String, ChatTool> tools = ctx.finalAnswer() ? Map.of()
                 : ChatTool.forExpert(ctx.expert(), ctx.delegates(), ctx.tools().list());
-        ChatRequest request = new ChatRequest(ctx.model() != null ? ctx.model() : defaultModel(),
+        String model = ctx.model() != null ? ctx.model() : defaultModel();
+        if (model == null) {
+            // A start without a model is refused; this is a continuation that moved the job to such a provider.
+            throw new ProviderFailure("ConfigurationError", "the " + name() + " provider needs a model: name one"
+                    + " with the job's model", false);
+        }
+        ChatRequest request = new ChatRequest(model,
                 memo.hasNonNull("system") ? memo.get("system").asText() : ctx.expert().path("instruction").asText(""),
                 messages, tools.values(), ctx.reasoningBudget());
         ChatReply reply;

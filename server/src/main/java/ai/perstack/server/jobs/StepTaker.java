@@ -107,6 +107,8 @@ final class StepTaker {
             int retries = run.path("retries").asInt();
             if (f.retryable() && retries < in.job().maxRetries) {
                 run.put("retries", retries + 1);
+                // core's retry after a provider error: the next call carries {"error": name, "message": message}
+                addRetryNote(run, JsonNodeFactory.instance.objectNode().put("error", f.name()).put("message", f.getMessage()).toString());
                 return recorder.retry(f.name(), f.getMessage(), Usage.NONE);
             }
             if (f.retryable()) {
@@ -140,21 +142,20 @@ final class StepTaker {
             this.run = in.state().top();
         }
 
-        StepContext context(List<Action.Result> results, String retryMessage) {
+        StepContext context(List<Action.Result> results, List<String> retryMessages) {
             JobRecord job = in.job();
             return new StepContext(job.query, run.path("query").asText(), in.state().inDelegate(), member.expert(),
                     job.model, (ObjectNode) run.get("memo"), in.sleeper(), JobJson.files(job.filesJson),
                     ReasoningBudget.fromStored(job.reasoningBudget), delegates(in.definition(), member), environment,
-                    this::offered, results, retryMessage, false);
+                    this::offered, results, retryMessages, false);
         }
 
         /** Core's GeneratingToolCall: one model call with every tool, given all results of the previous reply. */
         StepResult generate() throws ProviderFailure, InterruptedException {
             List<Action.Result> results = RunCalls.results(run.withArray("readyResults"));
-            String note = run.hasNonNull("retryNote") ? run.get("retryNote").asText() : null;
-            Action action = in.provider().next(context(results, note));
-            // the model has had the results and the note: they are part of its conversation now
-            run.remove(List.of("readyResults", "retryNote"));
+            Action action = in.provider().next(context(results, retryNotes(run)));
+            // the model has had the results and the notes: they are part of its conversation now
+            run.remove(List.of("readyResults", "retryNote", "retryNotes"));
             if (action instanceof Action.Empty || action instanceof Action.Truncated) {
                 int retries = run.path("retries").asInt();
                 if (retries >= in.job().maxRetries) {
@@ -164,7 +165,7 @@ final class StepTaker {
                 }
                 run.put("retries", retries + 1);
                 if (action instanceof Action.Empty) {
-                    run.put("retryNote", EMPTY_REPLY_NOTE);
+                    addRetryNote(run, EMPTY_REPLY_NOTE);
                     return recorder.retry("Error: No tool call or text generated",
                             "You must generate a tool call or provide a response. Try again.", action.usage());
                 }
@@ -258,8 +259,8 @@ final class StepTaker {
         /** Core's GeneratingRunResult: one model call without tools; its text (maybe empty) completes the run. */
         StepResult finalAnswer(Usage usage, List<ObjectNode> before) throws ProviderFailure, InterruptedException {
             List<Action.Result> results = RunCalls.results(run.withArray("readyResults"));
-            Action answer = in.provider().next(context(results, null).forFinalAnswer(results));
-            run.remove(List.of("readyResults", "finalAnswer"));
+            Action answer = in.provider().next(context(results, retryNotes(run)).forFinalAnswer(results));
+            run.remove(List.of("readyResults", "finalAnswer", "retryNote", "retryNotes"));
             run.put("retries", 0);
             String finalText = answer instanceof Action.Complete c ? c.text() : "";
             return recorder.complete(finalText, usage.plus(answer.usage()), answer.reasoning(), before);
@@ -285,6 +286,24 @@ final class StepTaker {
     }
 
     /** {@code f} with every secret value of the job's organization masked in its message. */
+    /**
+     * Adds core's note of a retry to the run, for the next model call; each retry adds one (core appends a user
+     * message per retry), until a call succeeds.
+     */
+    private static void addRetryNote(ObjectNode run, String note) {
+        run.withArray("retryNotes").add(note);
+    }
+
+    /** The notes of the retries since the last successful call, oldest first (a single {@code retryNote} in runs stored before). */
+    private static List<String> retryNotes(ObjectNode run) {
+        List<String> notes = new java.util.ArrayList<>();
+        if (run.hasNonNull("retryNote")) {
+            notes.add(run.get("retryNote").asText());
+        }
+        run.path("retryNotes").forEach(n -> notes.add(n.asText()));
+        return notes;
+    }
+
     private static ProviderFailure scrubbed(ProviderFailure f, JobEnvironment environment) {
         String message = f.getMessage() == null ? "" : f.getMessage();
         String clean;

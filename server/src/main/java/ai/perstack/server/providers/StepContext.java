@@ -22,7 +22,8 @@ import java.util.Map;
  * @param tools           the tools of the expert's skills, listed on demand
  * @param results         the results of the previous reply's calls, not yet given to the model (all of them
  *                        together, in call order); empty when there are none
- * @param retryMessage    a user message to add before the call (core's note after an empty reply), or null
+ * @param retryMessages   user messages to add before the call, oldest first: core's note of each retry since the last
+ *                        call that succeeded (an empty reply's, a provider error's); empty when there are none
  * @param finalAnswer     whether this is core's final-answer call after {@code attemptCompletion}: no tools are
  *                        offered and the reply's text (maybe empty) completes the run
  */
@@ -30,7 +31,11 @@ public record StepContext(String jobQuery, String runQuery, boolean delegate, Js
                           ObjectNode memo, Sleeper sleeper, List<String> files,
                           ReasoningBudget reasoningBudget, Map<String, JsonNode> delegates,
                           JobEnvironment environment, OfferedTool.Catalog tools, List<Action.Result> results,
-                          String retryMessage, boolean finalAnswer) {
+                          List<String> retryMessages, boolean finalAnswer) {
+
+    public StepContext {
+        retryMessages = List.copyOf(retryMessages);
+    }
 
     /** Waits, returning early with {@link InterruptedException} when the job is canceled or the server stops. */
     @FunctionalInterface
@@ -38,9 +43,9 @@ public record StepContext(String jobQuery, String runQuery, boolean delegate, Js
         void sleep(long millis) throws InterruptedException;
     }
 
-    /** The same call as core's final-answer call: no tools, the given results. */
+    /** The same call as core's final-answer call: no tools, the given results (and the same retry notes). */
     public StepContext forFinalAnswer(List<Action.Result> finalResults) {
         return new StepContext(jobQuery, runQuery, delegate, expert, model, memo, sleeper, files, reasoningBudget,
-                delegates, environment, tools, finalResults, null, true);
+                delegates, environment, tools, finalResults, retryMessages, true);
     }
 }

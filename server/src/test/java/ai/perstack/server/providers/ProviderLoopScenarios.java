@@ -23,13 +23,8 @@ abstract class ProviderLoopScenarios extends ProviderScenarios {
      * formats carry it as {@code messages[].content} string of a {@code user} message.
      */
     String lastUserText(JsonNode body) {
-        String text = null;
-        for (JsonNode m : body.get("messages")) {
-            if ("user".equals(m.get("role").asText()) && m.get("content").isTextual()) {
-                text = m.get("content").asText();
-            }
-        }
-        return text;
+        List<String> texts = userTexts(body);
+        return texts.isEmpty() ? null : texts.get(texts.size() - 1);
     }
 
     /** A reply with neither text nor a tool call. */

@@ -455,7 +455,36 @@ abstract class ProviderScenarios {
         assertThat(cps).extracting(c -> c.get("retryCount").asInt()).containsExactly(0, 1, 2, 2);
         // The stopping checkpoint carries the model's HTTP status, as core's error does.
         assertThat(cps.get(3).get("error").get("statusCode").asInt()).isEqualTo(503);
-        assertThat(stub.requests()).hasSize(3);
+        List<Recorded> requests = stub.requests();
+        assertThat(requests).hasSize(3);
+        // As core retries: each retry adds a user message {"error": name, "message": message} to the next call.
+        assertThat(userTexts(requests.get(0).json())).hasSize(1);
+        assertThat(userTexts(requests.get(1).json())).hasSize(2);
+        List<String> third = userTexts(requests.get(2).json());
+        assertThat(third).hasSize(3);
+        JsonNode serverError = json(third.get(1));
+        assertThat(serverError.get("error").asText()).isEqualTo("ServerError");
+        assertThat(serverError.get("message").asText()).contains("500").contains("internal failure");
+        assertThat(json(third.get(2)).get("error").asText()).isEqualTo("TimeoutError");
+    }
+
+    /** The texts of the user messages of a request body, in order (both wire formats put them in {@code content}). */
+    static List<String> userTexts(JsonNode body) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode m : body.get("messages")) {
+            if ("user".equals(m.get("role").asText()) && m.get("content").isTextual()) {
+                texts.add(m.get("content").asText());
+            }
+        }
+        return texts;
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

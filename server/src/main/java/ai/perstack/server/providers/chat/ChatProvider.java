@@ -97,8 +97,8 @@ public abstract class ChatProvider implements ModelProvider {
         if (!ctx.results().isEmpty()) {
             messages.add(Conversation.toolResults(messages, ctx.results()));
         }
-        if (ctx.retryMessage() != null) {
-            messages.add(Conversation.user(ctx.retryMessage()));
+        for (String note : ctx.retryMessages()) {
+            messages.add(Conversation.user(note));
         }
         Map<String, ChatTool> tools = ctx.finalAnswer() ? Map.of()
                 : ChatTool.forExpert(ctx.expert(), ctx.delegates(), ctx.tools().list());

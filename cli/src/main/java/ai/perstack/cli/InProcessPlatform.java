@@ -36,7 +36,8 @@ final class InProcessPlatform implements AutoCloseable {
     /**
      * Starts a platform on 127.0.0.1 with a free port; {@code dataDir} null means a temporary
      * directory. Its providers call where {@code io}'s {@code OPENAI_BASE_URL},
-     * {@code ANTHROPIC_BASE_URL}, {@code DEEPSEEK_BASE_URL} and {@code OLLAMA_BASE_URL} point, as {@code serve}'s do.
+     * {@code ANTHROPIC_BASE_URL}, {@code DEEPSEEK_BASE_URL}, {@code OLLAMA_BASE_URL} and
+     * {@code GOOGLE_GENERATIVE_AI_BASE_URL} point, as {@code serve}'s do.
      */
     static InProcessPlatform start(Path dataDir, Io io) throws IOException {
         quietPlatformLogs();

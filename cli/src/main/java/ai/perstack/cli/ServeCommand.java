@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
                 "",
                 "Environment: PERSTACK_DATABASE_URL, PERSTACK_BOOTSTRAP_API_KEY (use this key instead of generating one),",
                 "PERSTACK_MASTER_KEY (base64, 32 bytes; encrypts secrets; default: DATA_DIR/master.key),",
-                "OPENAI_BASE_URL, ANTHROPIC_BASE_URL, DEEPSEEK_BASE_URL, OLLAMA_BASE_URL (where model calls go; the flags win)."})
+                "OPENAI_BASE_URL, ANTHROPIC_BASE_URL, DEEPSEEK_BASE_URL, OLLAMA_BASE_URL, GOOGLE_GENERATIVE_AI_BASE_URL",
+                "(where model calls go; the flags win)."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -64,6 +65,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--ollama-base-url", description = "The Ollama server of the ollama provider, as core's OLLAMA_BASE_URL "
             + "(its /api or the bare server; calls go to its /v1) (default: env OLLAMA_BASE_URL, else http://127.0.0.1:11434).")
     String ollamaBaseUrl;
+
+    @Option(names = "--google-base-url", description = "The Gemini API of the google provider, as core's "
+            + "GOOGLE_GENERATIVE_AI_BASE_URL (calls go to its /openai endpoint) (default: env GOOGLE_GENERATIVE_AI_BASE_URL, "
+            + "else https://generativelanguage.googleapis.com/v1beta).")
+    String googleBaseUrl;
 
     @Option(names = "--workers", defaultValue = "4", description = "Jobs this process runs at once, 1..256 (default: ${DEFAULT-VALUE}).")
     int workers;
@@ -113,7 +119,8 @@ final class ServeCommand implements Callable<Integer> {
                         .withOpenAiBaseUrl(openAiBaseUrl)
                         .withAnthropicBaseUrl(anthropicBaseUrl)
                         .withDeepSeekBaseUrl(deepSeekBaseUrl)
-                        .withOllamaBaseUrl(ollamaBaseUrl))
+                        .withOllamaBaseUrl(ollamaBaseUrl)
+                        .withGoogleBaseUrl(googleBaseUrl))
                 .build();
         LocalPlatform platform = LocalPlatform.start(config);
         CountDownLatch stopped = new CountDownLatch(1);

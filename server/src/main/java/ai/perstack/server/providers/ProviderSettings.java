@@ -8,10 +8,10 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * How the HTTP providers ({@code openai}, {@code anthropic}, {@code deepseek}, {@code ollama}) talk to their
- * servers. Where model calls go is the operator's choice, made here (from {@code perstack serve}'s environment
- * {@code OPENAI_BASE_URL}, {@code ANTHROPIC_BASE_URL}, {@code DEEPSEEK_BASE_URL}, {@code OLLAMA_BASE_URL} or its
- * flags), never an organization's: a key holder who could name the host would have the platform send the
+ * How the HTTP providers ({@code openai}, {@code anthropic}, {@code deepseek}, {@code ollama}, {@code google}) talk
+ * to their servers. Where model calls go is the operator's choice, made here (from {@code perstack serve}'s
+ * environment {@code OPENAI_BASE_URL}, {@code ANTHROPIC_BASE_URL}, {@code DEEPSEEK_BASE_URL}, {@code OLLAMA_BASE_URL},
+ * {@code GOOGLE_GENERATIVE_AI_BASE_URL} or its flags), never an organization's: a key holder who could name the host would have the platform send the
  * organization's key, and read the answer, wherever it liked.
  *
  * @param connectTimeout   how long to wait for a connection
@@ -24,15 +24,19 @@ import java.util.function.UnaryOperator;
  * @param deepSeekBaseUrl  where the {@code deepseek} provider POSTs {@code /chat/completions}
  * @param ollamaBaseUrl    where the {@code ollama} provider POSTs {@code /chat/completions} (Ollama's
  *                         OpenAI-compatible API, {@code <server>/v1}; see {@link #ollamaBaseUrl(String)})
+ * @param googleBaseUrl    where the {@code google} provider POSTs {@code /chat/completions} (the Gemini API's
+ *                         OpenAI-compatible endpoint, {@code <API>/openai}; see {@link #googleBaseUrl(String)})
  */
 public record ProviderSettings(Duration connectTimeout, Duration requestTimeout, Duration retryBaseDelay,
                                Duration maxRetryDelay, URI openAiBaseUrl, URI anthropicBaseUrl, URI deepSeekBaseUrl,
-                               URI ollamaBaseUrl) {
+                               URI ollamaBaseUrl, URI googleBaseUrl) {
     public static final String DEFAULT_OPENAI_BASE_URL = "https://api.openai.com/v1";
     public static final String DEFAULT_ANTHROPIC_BASE_URL = "https://api.anthropic.com";
     public static final String DEFAULT_DEEPSEEK_BASE_URL = "https://api.deepseek.com/v1";
     /** Ollama's default address, as core's {@code OLLAMA_BASE_URL} names it (its native API). */
     public static final String DEFAULT_OLLAMA_BASE_URL = "http://127.0.0.1:11434/api";
+    /** The Gemini API, as core's {@code GOOGLE_GENERATIVE_AI_BASE_URL} names it (its native API). */
+    public static final String DEFAULT_GOOGLE_BASE_URL = "https://generativelanguage.googleapis.com/v1beta";
 
     public ProviderSettings {
         positive("connectTimeout", connectTimeout);
@@ -46,6 +50,7 @@ public record ProviderSettings(Duration connectTimeout, Duration requestTimeout,
         Objects.requireNonNull(anthropicBaseUrl, "anthropicBaseUrl");
         Objects.requireNonNull(deepSeekBaseUrl, "deepSeekBaseUrl");
         Objects.requireNonNull(ollamaBaseUrl, "ollamaBaseUrl");
+        Objects.requireNonNull(googleBaseUrl, "googleBaseUrl");
     }
 
     /**
@@ -56,23 +61,24 @@ public record ProviderSettings(Duration connectTimeout, Duration requestTimeout,
         return new ProviderSettings(Duration.ofSeconds(10), Duration.ofSeconds(180), Duration.ofSeconds(1),
                 Duration.ofSeconds(60), baseUrl("OPENAI_BASE_URL", DEFAULT_OPENAI_BASE_URL),
                 baseUrl("ANTHROPIC_BASE_URL", DEFAULT_ANTHROPIC_BASE_URL),
-                baseUrl("DEEPSEEK_BASE_URL", DEFAULT_DEEPSEEK_BASE_URL), ollamaBaseUrl(DEFAULT_OLLAMA_BASE_URL));
+                baseUrl("DEEPSEEK_BASE_URL", DEFAULT_DEEPSEEK_BASE_URL), ollamaBaseUrl(DEFAULT_OLLAMA_BASE_URL),
+                googleBaseUrl(DEFAULT_GOOGLE_BASE_URL));
     }
 
     public ProviderSettings withRequestTimeout(Duration requestTimeout) {
         return new ProviderSettings(connectTimeout, requestTimeout, retryBaseDelay, maxRetryDelay, openAiBaseUrl,
-                anthropicBaseUrl, deepSeekBaseUrl, ollamaBaseUrl);
+                anthropicBaseUrl, deepSeekBaseUrl, ollamaBaseUrl, googleBaseUrl);
     }
 
     public ProviderSettings withConnectTimeout(Duration connectTimeout) {
         return new ProviderSettings(connectTimeout, requestTimeout, retryBaseDelay, maxRetryDelay, openAiBaseUrl,
-                anthropicBaseUrl, deepSeekBaseUrl, ollamaBaseUrl);
+                anthropicBaseUrl, deepSeekBaseUrl, ollamaBaseUrl, googleBaseUrl);
     }
 
     /** The same settings with other retry waits. */
     public ProviderSettings withRetryDelays(Duration retryBaseDelay, Duration maxRetryDelay) {
         return new ProviderSettings(connectTimeout, requestTimeout, retryBaseDelay, maxRetryDelay, openAiBaseUrl,
-                anthropicBaseUrl, deepSeekBaseUrl, ollamaBaseUrl);
+                anthropicBaseUrl, deepSeekBaseUrl, ollamaBaseUrl, googleBaseUrl);
     }
 
     /**
@@ -84,21 +90,21 @@ public record ProviderSettings(Duration connectTimeout, Duration requestTimeout,
     public ProviderSettings withOpenAiBaseUrl(String url) {
         return url == null || url.isBlank() ? this : new ProviderSettings(connectTimeout, requestTimeout,
                 retryBaseDelay, maxRetryDelay, baseUrl("OPENAI_BASE_URL", url), anthropicBaseUrl, deepSeekBaseUrl,
-                ollamaBaseUrl);
+                ollamaBaseUrl, googleBaseUrl);
     }
 
     /** The same settings with the {@code anthropic} provider pointed at {@code url}; null or blank keeps the current one. */
     public ProviderSettings withAnthropicBaseUrl(String url) {
         return url == null || url.isBlank() ? this : new ProviderSettings(connectTimeout, requestTimeout,
                 retryBaseDelay, maxRetryDelay, openAiBaseUrl, baseUrl("ANTHROPIC_BASE_URL", url), deepSeekBaseUrl,
-                ollamaBaseUrl);
+                ollamaBaseUrl, googleBaseUrl);
     }
 
     /** The same settings with the {@code deepseek} provider pointed at {@code url}; null or blank keeps the current one. */
     public ProviderSettings withDeepSeekBaseUrl(String url) {
         return url == null || url.isBlank() ? this : new ProviderSettings(connectTimeout, requestTimeout,
                 retryBaseDelay, maxRetryDelay, openAiBaseUrl, anthropicBaseUrl, baseUrl("DEEPSEEK_BASE_URL", url),
-                ollamaBaseUrl);
+                ollamaBaseUrl, googleBaseUrl);
     }
 
     /**
@@ -107,12 +113,24 @@ public record ProviderSettings(Duration connectTimeout, Duration requestTimeout,
      */
     public ProviderSettings withOllamaBaseUrl(String url) {
         return url == null || url.isBlank() ? this : new ProviderSettings(connectTimeout, requestTimeout,
-                retryBaseDelay, maxRetryDelay, openAiBaseUrl, anthropicBaseUrl, deepSeekBaseUrl, ollamaBaseUrl(url));
+                retryBaseDelay, maxRetryDelay, openAiBaseUrl, anthropicBaseUrl, deepSeekBaseUrl, ollamaBaseUrl(url),
+                googleBaseUrl);
+    }
+
+    /**
+     * The same settings with the {@code google} provider pointed at the Gemini API {@code url} (as
+     * {@link #googleBaseUrl(String)} reads it); null or blank keeps the current one.
+     */
+    public ProviderSettings withGoogleBaseUrl(String url) {
+        return url == null || url.isBlank() ? this : new ProviderSettings(connectTimeout, requestTimeout,
+                retryBaseDelay, maxRetryDelay, openAiBaseUrl, anthropicBaseUrl, deepSeekBaseUrl, ollamaBaseUrl,
+                googleBaseUrl(url));
     }
 
     /**
      * These settings with the base URLs an operator's environment names: {@code OPENAI_BASE_URL},
-     * {@code ANTHROPIC_BASE_URL}, {@code DEEPSEEK_BASE_URL}, {@code OLLAMA_BASE_URL}; those it does not name keep theirs.
+     * {@code ANTHROPIC_BASE_URL}, {@code DEEPSEEK_BASE_URL}, {@code OLLAMA_BASE_URL},
+     * {@code GOOGLE_GENERATIVE_AI_BASE_URL}; those it does not name keep theirs.
      *
      * @param environment the operator's variables by name ({@code System::getenv}), null when unset
      */
@@ -120,7 +138,21 @@ public record ProviderSettings(Duration connectTimeout, Duration requestTimeout,
         return withOpenAiBaseUrl(environment.apply("OPENAI_BASE_URL"))
                 .withAnthropicBaseUrl(environment.apply("ANTHROPIC_BASE_URL"))
                 .withDeepSeekBaseUrl(environment.apply("DEEPSEEK_BASE_URL"))
-                .withOllamaBaseUrl(environment.apply("OLLAMA_BASE_URL"));
+                .withOllamaBaseUrl(environment.apply("OLLAMA_BASE_URL"))
+                .withGoogleBaseUrl(environment.apply("GOOGLE_GENERATIVE_AI_BASE_URL"));
+    }
+
+    /**
+     * Where the {@code google} provider's calls go for a {@code GOOGLE_GENERATIVE_AI_BASE_URL} of {@code value}: the
+     * Gemini API's OpenAI-compatible endpoint, {@code /openai} under the native API core's value names
+     * ({@code https://generativelanguage.googleapis.com/v1beta} becomes {@code …/v1beta/openai}); a URL already
+     * ending in {@code /openai} is taken as it is.
+     *
+     * @throws IllegalArgumentException when the URL is not a plain http(s) URL (see {@link #baseUrl})
+     */
+    public static URI googleBaseUrl(String value) {
+        URI uri = baseUrl("GOOGLE_GENERATIVE_AI_BASE_URL", value);
+        return uri.toString().endsWith("/openai") ? uri : URI.create(uri + "/openai");
     }
 
     /**

@@ -2,6 +2,7 @@ package ai.perstack.server.providers;
 
 import ai.perstack.server.providers.anthropic.AnthropicProvider;
 import ai.perstack.server.providers.openai.DeepSeekProvider;
+import ai.perstack.server.providers.openai.GoogleProvider;
 import ai.perstack.server.providers.openai.OllamaProvider;
 import ai.perstack.server.providers.openai.OpenAiProvider;
 import java.util.List;
@@ -20,15 +21,15 @@ public final class Providers {
         this.available = providers.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(ModelProvider::name, p -> p));
     }
 
-    /** The built-in set with default settings: {@code mock}, {@code openai}, {@code anthropic}, {@code deepseek}, {@code ollama}. */
+    /** The built-in set with default settings (see {@link #builtIn(ProviderSettings)}). */
     public static Providers builtIn() {
         return builtIn(ProviderSettings.defaults());
     }
 
-    /** The built-in set: {@code mock}, {@code openai}, {@code anthropic}, {@code deepseek}, {@code ollama}. */
+    /** The built-in set: {@code mock}, {@code openai}, {@code anthropic}, {@code deepseek}, {@code ollama}, {@code google}. */
     public static Providers builtIn(ProviderSettings settings) {
         return new Providers(List.of(new MockProvider(), new OpenAiProvider(settings), new AnthropicProvider(settings),
-                new DeepSeekProvider(settings), new OllamaProvider(settings)));
+                new DeepSeekProvider(settings), new OllamaProvider(settings), new GoogleProvider(settings)));
     }
 
     public Optional<ModelProvider> find(String name) {

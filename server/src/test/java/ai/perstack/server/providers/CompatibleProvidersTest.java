@@ -3,6 +3,7 @@ package ai.perstack.server.providers;
 import ai.perstack.server.providers.StubModelServer.Recorded;
 import ai.perstack.server.providers.StubModelServer.Reply;
 import ai.perstack.server.providers.openai.DeepSeekProvider;
+import ai.perstack.server.providers.openai.GoogleProvider;
 import ai.perstack.server.providers.openai.OllamaProvider;
 import ai.perstack.server.testing.Api;
 import ai.perstack.server.testing.Platforms;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code deepseek} and {@code ollama} providers: the Chat Completions wire of {@code openai} (whose suite covers
- * the format and the loop), at their own addresses, with their own key rules, models and reasoning.
+ * The {@code deepseek}, {@code ollama} and {@code google} providers: the Chat Completions wire of {@code openai} (whose
+ * suite covers the format and the loop), at their own addresses, with their own key rules, models and reasoning.
  */
 class CompatibleProvidersTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -80,6 +81,21 @@ class CompatibleProvidersTest {
     }
 
     @Test
+    void googleCallsTheGeminiApisOpenAiEndpointWithItsKey() {
+        ok(api.post("/api/v1/env/secrets", Map.of("name", "GOOGLE_GENERATIVE_AI_API_KEY", "value", "gk-test")), 201);
+        stub.then(Reply.json(200, text("Hello from Gemini.", null)));
+        String id = ok(start("google", "Say hello", "reasoningBudget", "medium"), 201).data("job").get("id").asText();
+        JsonNode job = await(id);
+        assertThat(job.get("status").asText()).as("%s", job).isEqualTo("completed");
+        Recorded call = stub.requests().get(0);
+        assertThat(call.path()).isEqualTo("/gemini/v1beta/openai/chat/completions");
+        assertThat(call.header("Authorization")).isEqualTo("Bearer gk-test");
+        assertThat(call.json().get("model").asText()).isEqualTo("gemini-2.5-flash");
+        assertThat(call.json().has("reasoning_effort")).isFalse();
+        assertThat(new GoogleProvider(ProviderSettings.defaults()).requiredSecret()).isEqualTo("GOOGLE_GENERATIVE_AI_API_KEY");
+    }
+
+    @Test
     void ollamaCallsTheServersOpenAiCompatibleApiWithoutAKey() {
         stub.then(Reply.json(200, text("Hello from llama.", null)));
         String id = ok(start("ollama", "Say hello", "model", "llama3.2"), 201).data("job").get("id").asText();
@@ -102,7 +118,7 @@ class CompatibleProvidersTest {
     }
 
     @Test
-    void ollamasBaseUrlIsReadAsCoreNamesIt() {
+    void baseUrlsAreReadAsCoreNamesThem() {
         assertThat(ProviderSettings.defaults().ollamaBaseUrl()).hasToString("http://127.0.0.1:11434/v1");
         assertThat(ProviderSettings.ollamaBaseUrl("http://gpu-box:11434/api/")).hasToString("http://gpu-box:11434/v1");
         assertThat(ProviderSettings.ollamaBaseUrl("http://gpu-box:11434")).hasToString("http://gpu-box:11434/v1");
@@ -112,6 +128,8 @@ class CompatibleProvidersTest {
         assertThat(read.ollamaBaseUrl()).hasToString("http://10.1.2.3:11434/v1");
         assertThat(read.deepSeekBaseUrl()).hasToString("https://ds.example/v1");
         assertThat(read.openAiBaseUrl()).hasToString(ProviderSettings.DEFAULT_OPENAI_BASE_URL);
+        assertThat(read.googleBaseUrl()).hasToString("https://generativelanguage.googleapis.com/v1beta/openai");
+        assertThat(ProviderSettings.googleBaseUrl("https://gw.example/gemini/openai/")).hasToString("https://gw.example/gemini/openai");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProviderSettings.ollamaBaseUrl("ftp://box/api"))
                 .hasMessageContaining("OLLAMA_BASE_URL");
     }

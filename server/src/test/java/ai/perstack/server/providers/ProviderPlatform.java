@@ -21,7 +21,8 @@ final class ProviderPlatform {
     static final ProviderSettings SETTINGS = ProviderSettings.defaults().withRequestTimeout(REQUEST_TIMEOUT)
             .withConnectTimeout(Duration.ofSeconds(2)).withRetryDelays(Duration.ofMillis(20), Duration.ofSeconds(2))
             .withOpenAiBaseUrl(STUB.url() + "/v1").withAnthropicBaseUrl(STUB.url())
-            .withDeepSeekBaseUrl(STUB.url() + "/deepseek").withOllamaBaseUrl(STUB.url() + "/ollama/api");
+            .withDeepSeekBaseUrl(STUB.url() + "/deepseek").withOllamaBaseUrl(STUB.url() + "/ollama/api")
+            .withGoogleBaseUrl(STUB.url() + "/gemini/v1beta");
     private static LocalPlatform shared;
 
     private ProviderPlatform() {

@@ -261,4 +261,11 @@ class AnthropicProviderTest extends ProviderLoopScenarios {
         body.put("stop_reason", "max_tokens");
         return body.toString();
     }
+
+    @Override
+    String filteredToolCallReply(Call call) {
+        ObjectNode body = (ObjectNode) parse(toolCallReply(null, call));
+        body.put("stop_reason", "refusal");
+        return body.toString();
+    }
 }

@@ -292,4 +292,11 @@ class OpenAiProviderTest extends ProviderLoopScenarios {
         function.put("arguments", args.substring(0, args.length() - 2));
         return body.toString();
     }
+
+    @Override
+    String filteredToolCallReply(Call call) {
+        ObjectNode body = (ObjectNode) parse(toolCallReply(null, call));
+        ((ObjectNode) body.get("choices").get(0)).put("finish_reason", "content_filter");
+        return body.toString();
+    }
 }

@@ -35,6 +35,9 @@ abstract class ProviderLoopScenarios extends ProviderScenarios {
     /** A reply with one tool call that stopped at the output limit (its arguments cut off where the format allows). */
     abstract String truncatedToolCallReply(Call call);
 
+    /** A reply with {@code call} that the provider's content filter stopped (OpenAI content_filter, Anthropic refusal). */
+    abstract String filteredToolCallReply(Call call);
+
     private String startSkilled(String query) {
         String skilled = f.skilledExpert();
         return expect(f.api.post("/api/v1/jobs", Map.of("applicationId", f.applicationId, "expertKey", skilled,
@@ -109,7 +112,19 @@ abstract class ProviderLoopScenarios extends ProviderScenarios {
         assertThat(cps.get(1).get("activity").get("error").asText()).isEqualTo("Generation length exceeded");
         JsonNode second = stub.requests().get(1).json();
         assertThat(assistantToolCallIds(second)).containsExactly("call_cut");
-        assertThat(toolResult(second, "call_cut")).contains("Generation length exceeded");
+        assertThat(toolResult(second, "call_cut"))
+                .isEqualTo("{\"error\":\"Error: Tool call generation failed\",\"message\":\"Generation length exceeded. Try again.\"}");
+    }
+
+    @Test
+    void toolCallsAfterAFinishReasonCoreDoesNotGoOnFromFailTheJob() {
+        stub.then(Reply.json(200, filteredToolCallReply(new Call("call_f", "echo", "{\"text\":\"hi\"}"))));
+        String id = startSkilled("Echo something");
+        JsonNode job = f.await(id, "stoppedByError");
+        assertThat(job.get("error").get("message").asText()).isEqualTo("Unexpected finish reason: content-filter");
+        assertThat(job.get("error").get("isRetryable").asBoolean()).isFalse();
+        assertThat(stub.requests()).hasSize(1);
+        assertThat(f.checkpoints(id)).extracting(c -> c.get("activity").get("type").asText()).containsExactly("query", "error");
     }
 
     @Test

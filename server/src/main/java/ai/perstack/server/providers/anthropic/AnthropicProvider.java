@@ -189,7 +189,7 @@ public final class AnthropicProvider extends ChatProvider {
         String reply = hasText ? text.toString() : null;
         return new ChatReply(reply, thinking.length() == 0 ? null : thinking.toString(), calls,
                 new Usage(input, usage.path("output_tokens").asLong(0), 0, cacheRead),
-                Conversation.assistant(reply, calls, content), "max_tokens".equals(body.path("stop_reason").asText()));
+                Conversation.assistant(reply, calls, content), ChatReply.Finish.ofAnthropic(body.path("stop_reason").asText(null)));
     }
 
     private static ProviderFailure malformed(String what) {

@@ -150,6 +150,10 @@ public abstract class ChatProvider implements ModelProvider {
             memo.set("messages", messages);
             return new Action.Empty(reply.usage());
         }
+        if (!calls.isEmpty() && reply.finish() != ChatReply.Finish.STOP && reply.finish() != ChatReply.Finish.TOOL_CALLS) {
+            // core goes on with tool calls only after stop or tool-calls (length was retried above); it fails the run
+            throw new ProviderFailure("Error", "Unexpected finish reason: " + reply.finish().coreName(), false);
+        }
         messages.add(reply.message());
         memo.set("messages", messages);
         if (calls.isEmpty()) {
@@ -163,8 +167,8 @@ public abstract class ChatProvider implements ModelProvider {
     private static Action.Result lengthExceeded(Action.Call call) {
         ArrayNode parts = NODES.arrayNode();
         parts.addObject().put("type", "textPart").put("text", NODES.objectNode()
-                .put("error", "Generation length exceeded")
-                .put("message", "The reply was cut off at the output token limit. Try again with a shorter reply.")
+                .put("error", "Error: Tool call generation failed")
+                .put("message", "Generation length exceeded. Try again.")
                 .toString());
         return new Action.Result(call.id(), call.kind(), call.skillName(), call.toolName(), parts);
     }

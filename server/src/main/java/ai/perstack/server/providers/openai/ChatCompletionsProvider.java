@@ -154,7 +154,8 @@ public abstract class ChatCompletionsProvider extends ChatProvider {
         if (!toolCalls.isMissingNode() && !toolCalls.isNull() && !toolCalls.isArray()) {
             throw malformed("choices[0].message.tool_calls is not an array");
         }
-        boolean truncated = "length".equals(choices.get(0).path("finish_reason").asText());
+        ChatReply.Finish finish = ChatReply.Finish.ofChatCompletions(choices.get(0).path("finish_reason").asText(null));
+        boolean truncated = finish == ChatReply.Finish.LENGTH;
         int i = 0;
         for (JsonNode c : toolCalls) {
             String at = "choices[0].message.tool_calls[" + i++ + "]";
@@ -187,7 +188,7 @@ public abstract class ChatCompletionsProvider extends ChatProvider {
         long reasoningTokens = Math.min(completion, usage.path("completion_tokens_details").path("reasoning_tokens").asLong(0));
         long cached = usage.path("prompt_tokens_details").path("cached_tokens").asLong(0);
         return new ChatReply(text, reasoning, calls, new Usage(prompt, completion - reasoningTokens, reasoningTokens, cached),
-                Conversation.assistant(text, calls, null), truncated);
+                Conversation.assistant(text, calls, null), finish);
     }
 
     /** {@code content} as text: a string, or the text parts of an array of content parts. */

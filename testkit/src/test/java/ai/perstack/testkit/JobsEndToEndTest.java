@@ -141,9 +141,9 @@ class JobsEndToEndTest {
                 .query("x").provider("mock").build());
         assertThat(unknown.error().code()).isEqualTo(400);
         var unavailable = client.jobs().start(StartJobInput.builder().applicationId(applicationId).expertKey("@local/writer")
-                .query("x").provider("google").build());
+                .query("x").provider("amazon-bedrock").build());
         assertThat(unavailable.error().code()).isEqualTo(400);
-        assertThat(unavailable.error().message()).contains("google");
+        assertThat(unavailable.error().message()).contains("amazon-bedrock is not available on this server");
     }
 
     private static void awaitStatus(PerstackClient client, String jobId, JobStatus status) throws InterruptedException {

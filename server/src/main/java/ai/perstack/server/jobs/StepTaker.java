@@ -112,8 +112,9 @@ final class StepTaker {
                 return recorder.retry(f.name(), f.getMessage(), Usage.NONE);
             }
             if (f.retryable()) {
+                // as core: out of retries, the error is final (isRetryable false)
                 f = new ProviderFailure(f.name(), "Max retries (" + in.job().maxRetries + ") exceeded: " + f.getMessage(),
-                        f.retryable(), f.retryAfter(), f.statusCode());
+                        false, f.retryAfter(), f.statusCode());
             }
             return recorder.error(f);
         } catch (RuntimeException e) {
@@ -160,8 +161,8 @@ final class StepTaker {
                 int retries = run.path("retries").asInt();
                 if (retries >= in.job().maxRetries) {
                     throw new ProviderFailure("MaxRetriesExceeded", "Max retries (" + in.job().maxRetries
-                            + ") exceeded: " + (action instanceof Action.Empty ? "no tool call or text generated"
-                            : "generation length exceeded"), false);
+                            + ") exceeded: " + (action instanceof Action.Empty ? "No tool call or text generated"
+                            : "Generation length exceeded"), false);
                 }
                 run.put("retries", retries + 1);
                 if (action instanceof Action.Empty) {

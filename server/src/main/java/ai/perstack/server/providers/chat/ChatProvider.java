@@ -145,7 +145,8 @@ public abstract class ChatProvider implements ModelProvider {
             memo.set("messages", messages);
             return new Action.Truncated(reply.usage());
         }
-        if (calls.isEmpty() && (reply.text() == null || reply.text().isBlank())) {
+        if (calls.isEmpty() && (reply.text() == null || reply.text().isEmpty())) {
+            // (any text, even only white space, completes the run, as in core)
             // the results and notes sent are part of the conversation now; the runtime adds its retry note
             memo.set("messages", messages);
             return new Action.Empty(reply.usage());

@@ -118,8 +118,8 @@ abstract class ProviderLoopScenarios extends ProviderScenarios {
 
     @Test
     void toolCallsAfterAFinishReasonCoreDoesNotGoOnFromFailTheJob() {
-        stub.then(Reply.json(200, filteredToolCallReply(new Call("call_f", "echo", "{\"text\":\"hi\"}"))));
-        String id = startSkilled("Echo something");
+        stub.then(Reply.json(200, filteredToolCallReply(new Call("call_f", "ask__askUser", "{\"question\":\"Which?\"}"))));
+        String id = f.startId("Ask something");
         JsonNode job = f.await(id, "stoppedByError");
         assertThat(job.get("error").get("message").asText()).isEqualTo("Unexpected finish reason: content-filter");
         assertThat(job.get("error").get("isRetryable").asBoolean()).isFalse();

@@ -91,6 +91,23 @@ class MalformedHttpTest extends ApiTest {
         assertJsonError(send(raw.getBytes(StandardCharsets.ISO_8859_1)), 400);
     }
 
+    @Test
+    void aChunkedBodyCutOffByTheClientIsSaidToHaveEndedEarlyNotToBeMalformed() throws IOException {
+        String key = newOrg().key();
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), platform().port())) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /api/v1/applications HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key
+                    + "\r\nContent-Type: application/json; charset=utf-8\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "40\r\n{\"name\":\"cut").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            s.shutdownOutput();
+            String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertJsonError(response, 400);
+            assertThat(response).contains("ended early").doesNotContain("chunked encoding");
+        }
+    }
+
     private String send(byte[] request) throws IOException {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), platform().port())) {
             s.setSoTimeout(10_000);

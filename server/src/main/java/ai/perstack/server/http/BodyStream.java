@@ -55,6 +55,11 @@ final class BodyStream extends InputStream {
         try {
             n = in.read(buffer, off, len);
         } catch (IOException e) {
+            if (endedEarly(e)) {
+                // Jetty frames this as a bad message too; it is the client going away mid-body (nobody may read it)
+                throw ApiException.badRequest("the request body ended early: the connection closed before all of it"
+                        + " arrived");
+            }
             if (malformed(e)) {
                 throw ApiException.badRequest("malformed request body (bad chunked encoding)");
             }
@@ -81,6 +86,16 @@ final class BodyStream extends InputStream {
     @Override
     public void close() throws IOException {
         in.close();
+    }
+
+    /** Whether the connection closed before the body's end (Jetty's "Early EOF"). */
+    private static boolean endedEarly(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.eclipse.jetty.io.EofException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether Jetty failed the read because the body's framing is broken (a bad chunk), not for time. */

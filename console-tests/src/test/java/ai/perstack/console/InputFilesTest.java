@@ -57,7 +57,7 @@ class InputFilesTest extends ConsoleTestBase {
         first.sendKeys("in/brief.txt");
         browser.click("form[aria-label='Start a job'] button", "Start");
 
-        browser.findWithText("li.step[data-type=readTextFile]", "the brief, from the browser");
+        awaitFileRead("the brief, from the browser");
         String jobId = browser.driver.getCurrentUrl().replaceAll(".*#/jobs/", "");
         Job job = awaitStatus(jobId, JobStatus.COMPLETED);
         assertThat(job.files()).containsExactly("in/brief.txt", "extra.txt");
@@ -74,7 +74,7 @@ class InputFilesTest extends ConsoleTestBase {
         browser.choose(".continue-form input[type=file]", localFile("more.txt", "more to read"));
         uploadPath(".continue-form", 0);
         browser.click(".job-controls button", "Continue");
-        browser.findWithText("li.step[data-type=readTextFile]", "more to read");
+        awaitFileRead("more to read");
         assertThat(awaitStatus(job.id(), JobStatus.COMPLETED).files()).contains("more.txt");
     }
 
@@ -94,6 +94,12 @@ class InputFilesTest extends ConsoleTestBase {
         assertThat(browser.driver.getCurrentUrl()).endsWith("#/jobs/new");
         assertThat(jobCount()).isEqualTo(jobsBefore);
         browser.waitFor(d -> stagedUploads().isEmpty());
+    }
+
+    /** Waits for a readTextFile step whose content (folded away in the page) holds {@code text}. */
+    private static void awaitFileRead(String text) {
+        browser.waitFor(d -> Boolean.TRUE.equals(browser.script("return [...document.querySelectorAll("
+                + "'li.step[data-type=readTextFile]')].some(e => e.textContent.includes(arguments[0]))", text)));
     }
 
     private static long jobCount() {

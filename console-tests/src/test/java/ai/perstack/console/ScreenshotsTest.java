@@ -90,8 +90,13 @@ class ScreenshotsTest extends ConsoleTestBase {
         browser.findWithText("[data-testid=files] tbody tr", "out/summary.txt");
         browser.choose(".files input[type=file]", localFile("feedback.txt", "Looks good"));
         browser.find(".files .upload-list input[name=uploadPath]");
-        browser.script("document.querySelector('.files').scrollIntoView()");
+        browser.script("window.scrollTo(0, document.querySelector('.files').offsetTop - 70)");
         screenshot("job-files");
+        browser.size(390, 1000);
+        browser.theme("dark");
+        browser.script("window.scrollTo(0, document.querySelector('.files').offsetTop - 110)");
+        screenshot("job-files-phone-dark");
+        browser.theme("light");
 
         go("/jobs/new?expertKey=" + java.net.URLEncoder.encode("@local/filer@1.0.0", java.nio.charset.StandardCharsets.UTF_8));
         browser.find("form[aria-label='Start a job'] textarea[name=query]").sendKeys("Write the announcement from the notes");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** The job view's Files panel: what the job wrote, listed live and downloaded; uploads into the workspace. */
@@ -51,7 +52,8 @@ class WorkspaceFilesViewTest extends ConsoleTestBase {
         assertThat(row.getText()).contains(size + " B");
         assertThat(row.findElement(By.cssSelector("time")).getAttribute("datetime")).isNotBlank();
 
-        row.findElement(By.xpath(".//button[text()='Download']")).click();
+        // By keyboard: the button is a native one, so Enter on it downloads.
+        row.findElement(By.xpath(".//button[text()='Download']")).sendKeys(Keys.ENTER);
         assertThat(new String(browser.downloaded("report.md"), StandardCharsets.UTF_8)).isEqualTo(REPORT);
         // The key never went into an address: the download is a blob the page made.
         assertThat(browser.script("return performance.getEntriesByType('resource').map(r => r.name)"
@@ -67,7 +69,7 @@ class WorkspaceFilesViewTest extends ConsoleTestBase {
         openSignedIn("/jobs/" + job.id());
         browser.findWithText("[data-testid=files]", "No files in the workspace yet.");
         client().jobs().workspace().upload(job.id(), "late/added.txt", "added".getBytes(StandardCharsets.UTF_8)).orElseThrow();
-        browser.click(".files button", "Refresh");
+        browser.findWithText(".files button", "Refresh").sendKeys(Keys.ENTER);
         assertThat(fileRow("late/added.txt").getText()).contains("5 B");
     }
 

@@ -54,15 +54,36 @@ export function whenUnauthorized(handler) { onUnauthorized = handler; }
 
 /** One API call; resolves to the JSON body, rejects with an ApiError. */
 export async function call(method, path, body) {
-  const headers = { Authorization: 'Bearer ' + (apiKey() || ''), Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  let res;
+  const res = await send(method, path, body === undefined ? undefined : JSON.stringify(body), 'application/json');
+  return readJson(res);
+}
+
+/** A call with a raw body (a file's bytes: a Blob or File); resolves to the JSON answer. */
+export async function callRaw(method, path, bytes) {
+  return readJson(await send(method, path, bytes, 'application/octet-stream'));
+}
+
+/**
+ * GET of raw bytes (a workspace file): resolves to a Blob. The key goes in the header like every
+ * other call, never in a URL, so the browser cannot be pointed at the file directly.
+ */
+export async function fetchBlob(path) {
+  const res = await send('GET', path, undefined, undefined, 'application/octet-stream, application/json');
+  if (!res.ok) return readJson(res); // rejects with the error body
+  return res.blob();
+}
+
+async function send(method, path, body, contentType, accept = 'application/json') {
+  const headers = { Authorization: 'Bearer ' + (apiKey() || ''), Accept: accept };
+  if (body !== undefined) headers['Content-Type'] = contentType;
   try {
-    res = await fetch(BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'omit', cache: 'no-store' });
+    return await fetch(BASE + path, { method, headers, body, credentials: 'omit', cache: 'no-store' });
   } catch (e) {
     throw new ApiError(0, null);
   }
+}
+
+async function readJson(res) {
   let json = null;
   try { json = await res.json(); } catch (e) { json = null; }
   if (!res.ok) {

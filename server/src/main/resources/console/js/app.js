@@ -10,6 +10,7 @@ import { envView } from './views/env.js';
 import { expertsView, expertView } from './views/experts.js';
 import { jobsView, newJobView } from './views/jobs.js';
 import { jobView } from './views/job.js';
+import { newDraftView } from './views/drafts.js';
 
 const SECTIONS = [['#/', 'Home'], ['#/applications', 'Applications'], ['#/env', 'Environment'],
   ['#/experts', 'Experts'], ['#/jobs', 'Jobs']];
@@ -19,6 +20,7 @@ const ROUTES = [
   [/^\/applications$/, () => applicationsView()],
   [/^\/env$/, () => envView()],
   [/^\/experts$/, () => expertsView()],
+  [/^\/experts\/new$/, params => newDraftView(params)],
   [/^\/experts\/([^/]+)\/([^/]+)$/, (org, name) => expertView('@' + org + '/' + name)],
   [/^\/jobs$/, params => jobsView(params)],
   [/^\/jobs\/new$/, params => newJobView(params)],

@@ -7,7 +7,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 const ALLOWED = new Set(['class', 'id', 'type', 'name', 'value', 'placeholder', 'title', 'for', 'role',
   'tabindex', 'rows', 'min', 'max', 'step', 'required', 'disabled', 'checked', 'selected', 'autocomplete',
   'aria-label', 'aria-hidden', 'aria-live', 'aria-current', 'aria-expanded', 'aria-busy', 'data-type', 'data-seq',
-  'data-run', 'data-status', 'data-testid', 'spellcheck', 'open', 'maxlength', 'datetime', 'colspan', 'scope']);
+  'data-run', 'data-status', 'data-testid', 'spellcheck', 'open', 'multiple', 'maxlength', 'datetime', 'colspan', 'scope']);
 
 /**
  * h('div', {class: 'x'}, 'text', child, [more]) — an element. Strings and numbers become text
@@ -121,6 +121,16 @@ export function duration(ms) {
   if (ms < 60000) return (ms / 1000).toFixed(1) + ' s';
   const m = Math.floor(ms / 60000);
   return m + ' min ' + Math.round((ms % 60000) / 1000) + ' s';
+}
+
+/** A size in bytes, in powers of 1024 as the platform's limits are given. */
+export function bytes(n) {
+  if (n == null || Number.isNaN(Number(n))) return '–';
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = Number(n);
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) { v /= 1024; i++; }
+  return (i === 0 ? String(v) : v.toFixed(v < 10 ? 1 : 0)) + ' ' + units[i];
 }
 
 export function number(n) {

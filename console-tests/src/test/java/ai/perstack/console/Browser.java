@@ -37,9 +37,12 @@ final class Browser implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     final ChromeDriver driver;
+    /** Where this browser saves downloads, without asking; deleted when it closes. */
+    final Path downloads;
 
-    private Browser(ChromeDriver driver) {
+    private Browser(ChromeDriver driver, Path downloads) {
         this.driver = driver;
+        this.downloads = downloads;
     }
 
     static boolean installed() {
@@ -64,9 +67,20 @@ final class Browser implements AutoCloseable {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        Path downloads;
+        try {
+            downloads = Files.createTempDirectory("console-downloads-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "download.directory_upgrade", true));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        return new Browser(new ChromeDriver(service, options));
+        ChromeDriver driver = new ChromeDriver(service, options);
+        // Headless Chromium saves downloads only when told where (the profile preference alone is not enough in every version).
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        return new Browser(driver, downloads);
     }
 
     void open(String url) {
@@ -131,8 +145,34 @@ final class Browser implements AutoCloseable {
         script("localStorage.setItem('perstack.theme', arguments[0]); document.documentElement.dataset.theme = arguments[0];", theme);
     }
 
+    /** Waits until the browser has saved {@code name} completely, then returns its bytes. */
+    byte[] downloaded(String name) {
+        Path file = downloads.resolve(name);
+        return waitFor(d -> {
+            try (var partial = Files.list(downloads)) {
+                if (!Files.isRegularFile(file) || partial.anyMatch(p -> p.toString().endsWith(".crdownload"))) {
+                    return null;
+                }
+                return Files.readAllBytes(file);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+    }
+
+    /** Chooses local files in a file input, as a user picking them in the dialog. */
+    void choose(String inputCss, Path... files) {
+        WebElement input = find(inputCss);
+        input.sendKeys(String.join("\n", java.util.Arrays.stream(files).map(p -> p.toAbsolutePath().toString()).toList()));
+    }
+
     @Override
     public void close() {
         driver.quit();
+        try (var files = Files.walk(downloads)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temporary directory: left for the system to clean
+        }
     }
 }

@@ -90,6 +90,21 @@ abstract class ConsoleTestBase {
                 .delegates(delegates).build();
     }
 
+    /** An expert that may use the base skill's file tools (the mock calls them with {@code /tool @perstack/base ...}). */
+    static Expert filer(String key) {
+        return Expert.builder().key(key).name(key).description("Works with files").instruction("Read and write the files asked for.")
+                .skill(Skill.BASE, Skill.base()).build();
+    }
+
+    /** A local file with {@code text}, named {@code name}, in a new temporary directory. */
+    static Path localFile(String name, String text) throws java.io.IOException {
+        Path file = Files.createTempDirectory("console-upload-").resolve(name);
+        Files.writeString(file, text);
+        file.toFile().deleteOnExit();
+        file.getParent().toFile().deleteOnExit();
+        return file;
+    }
+
     /** A draft of {@code experts} in {@code scope}, assigned {@code version}; returns the draft. */
     static ExpertDraft publishVersion(String scope, String appId, String version, String description, Expert... experts) {
         ExpertDraft draft = client().experts().drafts().create(scope, CreateDraftInput.builder().applicationId(appId)

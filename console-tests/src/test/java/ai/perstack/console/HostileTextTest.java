@@ -10,6 +10,8 @@ import ai.perstack.client.jobs.Job;
 import ai.perstack.client.jobs.JobStatus;
 import ai.perstack.client.env.CreateVariableInput;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +59,10 @@ class HostileTextTest extends ConsoleTestBase {
         awaitStatus(answered.id(), JobStatus.STOPPED_BY_INTERACTIVE_TOOL);
         client().jobs().continueJob(answered.id(), ContinueJobInput.answer(ALL)).orElseThrow();
         awaitStatus(answered.id(), JobStatus.COMPLETED);
+        // Workspace file names are the user's (and the model's) text too; SCRIPT's "/" makes a directory.
+        for (String name : List.of(IMG + ".txt", SCRIPT + ".md")) {
+            client().jobs().workspace().upload(answered.id(), name, name.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        }
         waiting = startJob(app.id(), "@local/hostile@1.0.0", IMG + "\n/ask " + SCRIPT);
         awaitStatus(waiting.id(), JobStatus.STOPPED_BY_INTERACTIVE_TOOL);
     }
@@ -89,6 +95,40 @@ class HostileTextTest extends ConsoleTestBase {
         assertThat(browser.all("li.step[data-type=todo] .todos li")).extracting(e -> e.getText())
                 .containsExactly("☐ " + IMG, "☐ " + SCRIPT);
         assertNothingRan("answered job");
+    }
+
+    @Test
+    void hostileFileNamesAreListedDownloadedAndChosenAsText() throws Exception {
+        openSignedIn("/jobs/" + answered.id());
+        var row = browser.findWithText("[data-testid=files] tbody tr", IMG + ".txt");
+        assertThat(browser.all("[data-testid=files] .file-path")).extracting(e -> e.getText())
+                .containsExactlyInAnyOrder(SCRIPT + ".md", IMG + ".txt");
+        assertNothingRan("files panel");
+        row.findElement(org.openqa.selenium.By.xpath(".//button[text()='Download']")).click();
+        // Chromium may rewrite characters of a name it saves; the bytes are the file's.
+        byte[] saved = browser.waitFor(d -> {
+            try (var files = Files.list(browser.downloads)) {
+                return files.filter(f -> !f.toString().endsWith(".crdownload")).findFirst().map(f -> {
+                    try {
+                        return Files.readAllBytes(f);
+                    } catch (java.io.IOException e) {
+                        return null;
+                    }
+                }).orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+        assertThat(new String(saved, StandardCharsets.UTF_8)).isEqualTo(IMG + ".txt");
+        assertNothingRan("download");
+
+        // A local file with such a name, chosen as an input file: its name and default path are text.
+        go("/jobs/new");
+        browser.choose("form[aria-label='Start a job'] input[type=file]", localFile(IMG + ".txt", "hostile"));
+        browser.findWithText("form[aria-label='Start a job'] .upload-list .file-name", IMG + ".txt");
+        assertThat(browser.find("form[aria-label='Start a job'] .upload-list input[name=uploadPath]").getAttribute("value"))
+                .isEqualTo(IMG + ".txt");
+        assertNothingRan("input file picker");
     }
 
     @Test

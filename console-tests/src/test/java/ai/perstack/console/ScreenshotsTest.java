@@ -70,5 +70,53 @@ class ScreenshotsTest extends ConsoleTestBase {
         browser.findWithText("main tbody tr", "ANTHROPIC_API_KEY");
         screenshot("env");
         client().jobs().cancel(running.id()).orElseThrow();
+        filesAndDrafts(appId);
+    }
+
+    /** The Files panel, input files on the start form, and a refused draft. */
+    private static void filesAndDrafts(String appId) throws Exception {
+        publishVersion("@local/filer", appId, "1.0.0", "Writes reports from notes", filer("main"));
+        Job report = client().jobs().start(ai.perstack.client.jobs.StartJobInput.builder().applicationId(appId)
+                .expertKey("@local/filer@1.0.0").provider("mock").query(String.join("\n",
+                        "/tool @perstack/base readTextFile {\"path\":\"notes/launch.md\"}",
+                        "/tool @perstack/base writeTextFile {\"path\":\"out/announcement.md\",\"text\":\"# We launched\\nToday.\"}",
+                        "/tool @perstack/base writeTextFile {\"path\":\"out/summary.txt\",\"text\":\"Launched today.\"}",
+                        "Write the announcement from the notes"))
+                .addUpload("notes/launch.md", client().jobs().workspace().stage("# Launch notes\n".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)).orElseThrow().id()).build()).orElseThrow().data().job();
+        awaitStatus(report.id(), JobStatus.COMPLETED);
+        browser.size(1280, 1000);
+        go("/jobs/" + report.id());
+        browser.findWithText("[data-testid=files] tbody tr", "out/summary.txt");
+        browser.choose(".files input[type=file]", localFile("feedback.txt", "Looks good"));
+        browser.find(".files .upload-list input[name=uploadPath]");
+        browser.script("window.scrollTo(0, document.querySelector('.files').offsetTop - 70)");
+        screenshot("job-files");
+        browser.size(390, 1000);
+        browser.theme("dark");
+        browser.script("window.scrollTo(0, document.querySelector('.files').offsetTop - 110)");
+        screenshot("job-files-phone-dark");
+        browser.theme("light");
+
+        go("/jobs/new?expertKey=" + java.net.URLEncoder.encode("@local/filer@1.0.0", java.nio.charset.StandardCharsets.UTF_8));
+        browser.find("form[aria-label='Start a job'] textarea[name=query]").sendKeys("Write the announcement from the notes");
+        browser.choose("form[aria-label='Start a job'] input[type=file]", localFile("launch.md", "# Launch notes"),
+                localFile("metrics.csv", "day,signups\n1,120"));
+        browser.find("form[aria-label='Start a job'] .upload-list input[name=uploadPath]");
+        browser.script("window.scrollTo(0, 0)");
+        screenshot("start-with-files");
+
+        browser.size(1280, 1000);
+        go("/experts/new");
+        var scope = browser.find("form[aria-label='Create a draft'] input[name=scope]");
+        scope.clear();
+        scope.sendKeys("@local/announcer");
+        var definition = browser.find("form[aria-label='Create a draft'] textarea[name=experts]");
+        definition.clear();
+        definition.sendKeys("[{\"key\": \"main\", \"name\": \"announcer\", \"delegates\": [\"main\"]}]");
+        browser.click("form[aria-label='Create a draft'] button", "Create draft");
+        browser.find("[data-testid=draft-status] .notice-error");
+        browser.script("document.querySelector('[data-testid=draft-status]').scrollIntoView({block: 'end'})");
+        screenshot("draft");
     }
 }

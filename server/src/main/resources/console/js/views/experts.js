@@ -13,8 +13,8 @@ export function expertsView() {
       link(scopeRoute(s.scopeName), s.scopeName, { class: 'mono' }), h('span', { class: 'clip' }, s.description || ''),
       s.category, badge(s.visibility), s.latestVersion || h('span', { class: 'muted' }, 'none'),
       tags(s.tags), time(s.updatedAt),
-    ]), 'No experts yet. Create a draft with the client or `perstack drafts create`.');
-  });
+    ]), 'No experts yet. Create a draft here, with the client or with `perstack drafts create`.');
+  }, [h('a', { href: '#/experts/new', class: 'button primary' }, 'Create a draft')]);
 }
 
 export function scopeRoute(scopeName) {
@@ -71,7 +71,7 @@ export function expertView(scopeName) {
         h('details', null, h('summary', null, 'Definition'), definition(d.experts)))) : h('p', { class: 'muted' }, 'No drafts.'),
       shown,
     ];
-  });
+  }, [h('a', { href: '#/experts/new?scope=' + encodeURIComponent(scopeName), class: 'button' }, 'New draft')]);
 
   async function showVersion(version) {
     clear(shown).append(h('h2', null, 'Definition of ', h('span', { class: 'mono' }, scopeName + '@' + version)));

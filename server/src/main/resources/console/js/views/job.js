@@ -1,5 +1,6 @@
 // The job view: the job's figures and controls, the token chart, and the timeline, filled live
-// from the checkpoint stream. An interactive tool call is answered in place.
+// from the checkpoint stream, and the files of the job's workspace. An interactive tool call is
+// answered in place; a continue may bring input files.
 
 import { h, clear, append, button, notice, badge, number, duration, field, input, time, seg, link } from '../dom.js';
 import { get, post } from '../api.js';
@@ -7,6 +8,8 @@ import { follow } from '../stream.js';
 import { activitiesOf } from '../activity.js';
 import { drawChart } from '../chart.js';
 import { Timeline } from './timeline.js';
+import { filesPanel } from './files.js';
+import { filePicker, withUploads } from '../uploads.js';
 
 const ENDED = new Set(['completed', 'stoppedByInteractiveTool', 'stoppedByMaxSteps', 'stoppedByError', 'canceled']);
 
@@ -18,6 +21,7 @@ export function jobView(jobId) {
   const streamState = h('span', { class: 'stream-state', 'data-testid': 'stream-state', 'data-status': 'connecting' }, 'connecting');
   const chart = h('div', { class: 'chart-box' });
   const timeline = new Timeline();
+  const files = filesPanel(jobId);
   const checkpoints = [];
   let job = null;
   let stream = null;
@@ -28,6 +32,7 @@ export function jobView(jobId) {
     h('div', { class: 'page-head' }, h('h1', null, 'Job ', h('span', { class: 'mono' }, jobId)), streamState),
     status, summary, controls,
     h('h2', null, 'Tokens'), chart,
+    files.node,
     h('h2', null, 'Timeline'), timeline.node);
 
   async function loadJob() {
@@ -96,23 +101,27 @@ export function jobView(jobId) {
     const q = input('query', { placeholder: s === 'stoppedByMaxSteps' ? 'optional' : 'a new query (default: the original)' });
     const steps = input('maxSteps', { type: 'number', min: 1, max: 10000, required: s === 'stoppedByMaxSteps',
       placeholder: s === 'stoppedByMaxSteps' ? 'steps to add' : 'optional' });
-    return h('form', { class: 'inline-form', 'aria-label': 'Continue the job', on: { submit: e => {
+    const picker = filePicker('Input files', 'Staged, then put into the workspace before the job goes on.');
+    const errors = h('div', { class: 'form-status' });
+    return h('form', { class: 'inline-form continue-form', 'aria-label': 'Continue the job', on: { submit: e => {
       e.preventDefault();
       const body = {};
       if (q.value) body.query = q.value;
       if (steps.value) body.maxSteps = Number(steps.value);
-      act('Continue', () => post(jobPath + '/continue', body));
-    } } }, field('Continue with', q), field('Add steps', steps), h('button', { type: 'submit' }, 'Continue'));
+      act('Continue', () => withUploads(picker.entries(), uploads => post(jobPath + '/continue',
+        uploads ? { ...body, uploads } : body)), errors);
+    } } }, field('Continue with', q), field('Add steps', steps), picker.node, h('button', { type: 'submit' }, 'Continue'), errors);
   }
 
-  async function act(what, action) {
-    clear(status);
+  /** Runs a control; its error goes to `where` (the page's status line, or beside the form it came from). */
+  async function act(what, action, where = status) {
+    clear(where);
     try {
       await action();
       await loadJob();
       if (!stream) startStream(); // after a continue, a new stream resumes after the last checkpoint
     } catch (e) {
-      status.append(notice('error', what + ': ' + e.message));
+      where.append(notice('error', what + ': ' + e.message));
     }
   }
 
@@ -144,8 +153,9 @@ export function jobView(jobId) {
         }
         drawChart(chart, checkpoints, job);
         refreshSoon();
+        files.refreshSoon();
       },
-      done() { stream = null; loadJob(); },
+      done() { stream = null; loadJob(); files.refresh(); },
       error(message) { stream = null; status.append(notice('error', 'Stream: ' + message)); },
       state(s) {
         streamState.dataset.status = s;
@@ -167,6 +177,7 @@ export function jobView(jobId) {
       alive = false;
       clearInterval(clock);
       clearTimeout(refreshTimer);
+      files.dispose();
       if (stream) stream.stop();
     },
   };

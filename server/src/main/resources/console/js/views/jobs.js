@@ -1,9 +1,10 @@
-// Jobs: the list with filters and live status, and the form that starts a job.
+// Jobs: the list with filters and live status, and the form that starts a job (with input files).
 
 import { h, input, field, select, button, notice, clear } from '../dom.js';
 import { get, post, query } from '../api.js';
 import { page } from './common.js';
 import { jobTable } from './home.js';
+import { filePicker, withUploads } from '../uploads.js';
 
 const STATUSES = ['queued', 'running', 'paused', 'completed', 'stoppedByInteractiveTool', 'stoppedByMaxSteps',
   'stoppedByError', 'canceled'];
@@ -60,7 +61,8 @@ export function jobsView(params) {
 }
 
 export function newJobView(params) {
-  const status = h('div');
+  const status = h('div', { class: 'form-status' });
+  const picker = filePicker('Input files', 'Each goes into the job\'s workspace at its path before the first step.');
   const view = page('Start a job', async () => {
     const apps = (await get('/applications?take=100&sort=name&order=asc')).data.applications.filter(a => a.status === 'active');
     if (!apps.length) return notice('error', 'Create an active application first.');
@@ -75,7 +77,8 @@ export function newJobView(params) {
         field('Reasoning', select('reasoningBudget', ['low', 'medium', 'high'], 'low')),
         field('Max steps', input('maxSteps', { type: 'number', min: 1, max: 10000, value: 100 })),
         field('Max retries', input('maxRetries', { type: 'number', min: 0, max: 100, value: 5 }))),
-      h('button', { type: 'submit', class: 'primary' }, 'Start'), status);
+      picker.node,
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Start')), status);
     return form;
   });
 
@@ -87,11 +90,15 @@ export function newJobView(params) {
     if (v.query) body.query = v.query;
     if (v.model) body.model = v.model;
     clear(status);
+    const submit = form.querySelector('button[type=submit]');
+    submit.disabled = true; // staging files takes a while: one start per click
     try {
-      const job = (await post('/jobs', body)).data.job;
+      const job = (await withUploads(picker.entries(), uploads => post('/jobs', uploads ? { ...body, uploads } : body))).data.job;
       location.hash = '#/jobs/' + encodeURIComponent(job.id);
     } catch (err) {
       status.append(notice('error', 'Start: ' + err.message));
+    } finally {
+      submit.disabled = false;
     }
   }
   return view;

@@ -194,9 +194,17 @@ class UploadLimitsTest {
         }
     }
 
+    /** The part files under {@code staging}; a part deleted while the walk reads it is walked past again. */
     private static long partFiles(Path staging) throws Exception {
-        try (var walk = Files.walk(staging)) {
-            return walk.filter(p -> p.getFileName().toString().startsWith(".part-")).count();
+        while (true) {
+            try (var walk = Files.walk(staging)) {
+                return walk.filter(p -> p.getFileName().toString().startsWith(".part-")).count();
+            } catch (java.io.UncheckedIOException e) {
+                if (!(e.getCause() instanceof java.nio.file.NoSuchFileException)) {
+                    throw e;
+                }
+                // an upload ended and deleted its part mid-walk: count again
+            }
         }
     }
 

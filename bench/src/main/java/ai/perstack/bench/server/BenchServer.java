@@ -96,6 +96,16 @@ public final class BenchServer {
         bare.stop();
         platform.close();
         EmbeddedPostgres.stop();
+        // an H2 file of a jobs run is 100-200 MB: a run leaves nothing behind in the temporary directory
+        deleteTree(dir);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** Publishes {@code @local/writer@1.0.0} so jobs can be started. */

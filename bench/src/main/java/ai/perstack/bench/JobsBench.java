@@ -8,6 +8,7 @@ import ai.perstack.client.jobs.Checkpoint;
 import ai.perstack.client.jobs.CheckpointStream;
 import ai.perstack.client.jobs.JobStatus;
 import ai.perstack.client.jobs.StartJobInput;
+import ai.perstack.client.listener.PerstackListener;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -30,9 +31,20 @@ final class JobsBench {
     private JobsBench() {
     }
 
+    /** Retries seen by the bench's clients (a retried start is how a job came to fail with a 409). */
+    private static final AtomicLong RETRIES = new AtomicLong();
+
     static PerstackClient client(ServerProcess server) {
         return PerstackClient.create(ApiClientConfig.builder().apiKey(server.key).baseUrl(server.base)
-                .timeout(Duration.ofSeconds(60)).build());
+                .timeout(Duration.ofSeconds(60)).listener(new PerstackListener() {
+                    @Override
+                    public void onRetry(Retry event) {
+                        if (RETRIES.incrementAndGet() <= 5) {
+                            System.err.println("  a bench call is retried: " + event.method() + " " + event.pathTemplate()
+                                    + ", attempt " + event.attempt() + ", status " + event.status() + " (0: no response)");
+                        }
+                    }
+                }).build());
     }
 
     static StartJobInput job(ServerProcess server, String query) {
@@ -50,10 +62,18 @@ final class JobsBench {
     static void jobsPerSecond(BenchMain main) throws Exception {
         main.line("### Jobs: 3-step mock jobs started and completed per second (32 callers, closed loop)");
         main.line("");
-        main.line("| database | jobs/s | failed | target |");
-        main.line("|---|---:|---:|---:|");
-        try (ServerProcess server = new ServerProcess("h2")) {
-            jobsRow(main, "H2, one process", List.of(server), "≥ 200/s");
+        main.line("| database | jobs/s | server CPU ms per job | driver CPU ms per job | failed | target |");
+        main.line("|---|---:|---:|---:|---:|---:|");
+        // bench.jobsDatabases=h2 (or postgres) runs one database's rows only, e.g. for before/after pairs
+        String databases = System.getProperty("bench.jobsDatabases", "both");
+        if (!databases.equals("postgres")) {
+            try (ServerProcess server = new ServerProcess("h2")) {
+                jobsRow(main, "H2, one process", List.of(server), "≥ 200/s");
+            }
+        }
+        if (databases.equals("h2")) {
+            main.line("");
+            return;
         }
         try (ServerProcess first = new ServerProcess("postgres")) {
             jobsRow(main, "PostgreSQL, one `serve` process", List.of(first), "report");
@@ -84,12 +104,16 @@ final class JobsBench {
         int callers = 32;
         int seconds = 5;
         List<Double> rates = new ArrayList<>();
+        List<Double> cpuPerJob = new ArrayList<>();
+        List<Double> driverCpuPerJob = new ArrayList<>();
         AtomicLong failures = new AtomicLong();
         List<PerstackClient> clients = servers.stream().map(JobsBench::client).toList();
         try {
             for (int i = -1; i < BenchMain.ITERATIONS; i++) {
                 long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(i < 0 ? 2 : seconds);
                 AtomicInteger done = new AtomicInteger();
+                long cpuBefore = cpuNanos(servers);
+                long driverBefore = driverCpuNanos();
                 long started = System.nanoTime();
                 List<Thread> threads = new ArrayList<>();
                 for (int t = 0; t < callers; t++) {
@@ -127,14 +151,35 @@ final class JobsBench {
                     t.join();
                 }
                 double elapsed = (System.nanoTime() - started) / 1e9;
+                long cpu = cpuNanos(servers) - cpuBefore;
+                long driverCpu = driverCpuNanos() - driverBefore;
                 if (i >= 0) {
                     rates.add(done.get() / elapsed);
+                    // CPU time per job moves far less than jobs/s when other processes share the cores
+                    cpuPerJob.add(cpu / 1e6 / Math.max(1, done.get()));
+                    // the 32 callers' own CPU (this JVM), on the same two cores: what is left for the server
+                    driverCpuPerJob.add(driverCpu / 1e6 / Math.max(1, done.get()));
                 }
             }
         } finally {
             clients.forEach(PerstackClient::close);
         }
-        main.line("| " + label + " | " + Stats.of(rates).format("%.0f") + " | " + failures.get() + " | " + target + " |");
+        main.line("| " + label + " | " + Stats.of(rates).format("%.0f") + " | " + Stats.of(cpuPerJob).format("%.2f")
+                + " | " + Stats.of(driverCpuPerJob).format("%.2f") + " | " + failures.get() + " | " + target + " |");
+    }
+
+    /** CPU time this JVM (the callers) has used so far, in nanoseconds. */
+    private static long driverCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time used so far by all {@code servers} together, in nanoseconds. */
+    private static long cpuNanos(List<ServerProcess> servers) throws IOException {
+        long sum = 0;
+        for (ServerProcess s : servers) {
+            sum += s.cpuNanos();
+        }
+        return sum;
     }
 
     /** Runs {@link ClientMemory} in a JVM of its own, five times, against one server. */

@@ -81,6 +81,27 @@ class JobGuardsTest extends ApiTest {
         }
     }
 
+    /**
+     * A pause and a continue that raises the step budget, both while a step is still running: the
+     * step's commit finds the row changed under it (queued, a new updated_at) and commits from the
+     * row as the API left it, so the new budget is kept and no step is lost or repeated.
+     */
+    @Test
+    void aContinueWhileThePausedJobsStepStillRunsKeepsTheNewStepBudget() {
+        JobsFixture f = new JobsFixture(newOrg());
+        String id = f.startId("/steps 4\n/sleep 400\nLong", "maxSteps", 20);
+        awaitCheckpoint(f, id);
+        expect(f.api.post("/api/v1/jobs/" + id, Map.of("status", "paused")), 200);
+        expect(f.api.post("/api/v1/jobs/" + id + "/continue", Map.of("maxSteps", 7)), 200);
+        JsonNode done = f.await(id, "completed");
+        assertThat(done.get("maxSteps").asInt()).isEqualTo(27);
+        List<JsonNode> cps = f.checkpoints(id);
+        assertThat(cps).hasSize(done.get("totalSteps").asInt());
+        for (int i = 0; i < cps.size(); i++) {
+            assertThat(cps.get(i).get("sequence").asInt()).isEqualTo(i + 1);
+        }
+    }
+
     /** Waits for the job's next checkpoint (at most 10 s), so the pause lands while a step runs. */
     private static void awaitCheckpoint(JobsFixture f, String id) {
         int before = f.job(id).get("totalSteps").asInt();

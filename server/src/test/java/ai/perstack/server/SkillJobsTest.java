@@ -85,6 +85,38 @@ class SkillJobsTest extends ApiTest {
         assertThat(testServers()).as("skill processes left after the job").isZero();
     }
 
+    /**
+     * Skills open when a step first needs them (a tool call, or a model asking for the tool list):
+     * a job whose steps call no tool starts no skill process, creates no workspace and so writes
+     * no process ledger, even when its expert has skills; a job that does call tools has both, and
+     * when it ends its ledger lists no process and none is left running.
+     */
+    @Test
+    void aJobThatCallsNoToolStartsNoSkillAndWritesNoLedgerWhileOneThatDoesLeavesNoProcess() throws Exception {
+        Api api = newOrg();
+        expect(api.post("/api/v1/env/secrets", Map.of("name", "SERVICE_TOKEN", "value", "tok")), 201);
+        JobsFixture f = fixtureWith(api, Map.of(
+                "@perstack/base", Map.of("type", "mcpStdioSkill", "command", "npx", "packageName", "@perstack/base"),
+                "t", testServerSkill()));
+        String quiet = f.startId("/steps 3\nThink it over");
+        f.await(quiet, "completed");
+        String busy = f.startId(String.join("\n",
+                "/tool t echo {\"text\":\"hi\"}",
+                "/tool @perstack/base writeTextFile {\"path\":\"note.txt\",\"text\":\"x\"}",
+                "/tool @perstack/base getFileInfo {\"path\":\"note.txt\"}",
+                "Look"));
+        f.await(busy, "completed");
+        JsonNode info = f.checkpoints(busy).stream().map(c -> c.get("activity"))
+                .filter(a -> a.get("type").asText().equals("getFileInfo")).findFirst().orElseThrow().get("info");
+        Path busyWorkspace = Path.of(info.get("directory").asText());
+        assertThat(busyWorkspace.getFileName().toString()).isEqualTo(busy);
+        Path ledger = busyWorkspace.resolve("perstack").resolve("processes");
+        assertThat(ledger).as("the ledger of the job that started a skill process").exists();
+        assertThat(Files.readString(ledger)).as("processes still listed after the job").isEmpty();
+        assertThat(testServers()).as("skill processes left after the jobs").isZero();
+        assertThat(busyWorkspace.resolveSibling(quiet)).as("workspace of the job that called no tool").doesNotExist();
+    }
+
     @Test
     void cancelEndsARunningToolAndItsProcessPromptly() {
         Api api = newOrg();

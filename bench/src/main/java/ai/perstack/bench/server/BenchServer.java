@@ -52,14 +52,14 @@ public final class BenchServer {
             // A second serve process on the first one's database: same key and application, no seeding.
             databaseUrl = args[1];
             platform = LocalPlatform.start(PlatformConfig.builder()
-                    .host("127.0.0.1").port(0).dataDir(dir.resolve("data")).databaseUrl(databaseUrl).build());
+                    .host("127.0.0.1").port(0).dataDir(dir.resolve("data")).databaseUrl(databaseUrl).workers(Integer.getInteger("bench.workers", 4)).build());
             key = args[2];
             appId = args[3];
             body = rawGet(platform.baseUrl() + "/api/v1/applications/" + appId, key);
         } else {
             databaseUrl = db.equals("postgres") ? EmbeddedPostgres.start() : null;
             platform = LocalPlatform.start(PlatformConfig.builder()
-                    .host("127.0.0.1").port(0).dataDir(dir.resolve("data")).databaseUrl(databaseUrl).build());
+                    .host("127.0.0.1").port(0).dataDir(dir.resolve("data")).databaseUrl(databaseUrl).workers(Integer.getInteger("bench.workers", 4)).build());
             key = platform.bootstrapApiKey();
             try (PerstackClient client = PerstackClient.create(ApiClientConfig.builder()
                     .apiKey(key).baseUrl(platform.baseUrl()).build())) {
@@ -96,6 +96,16 @@ public final class BenchServer {
         bare.stop();
         platform.close();
         EmbeddedPostgres.stop();
+        // an H2 file of a jobs run is 100-200 MB: a run leaves nothing behind in the temporary directory
+        deleteTree(dir);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** Publishes {@code @local/writer@1.0.0} so jobs can be started. */

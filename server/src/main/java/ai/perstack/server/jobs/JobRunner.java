@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -73,24 +74,58 @@ final class JobRunner {
         this.steps = new StepTaker(environments);
     }
 
+    /**
+     * A job a worker claimed: its interrupt token (registered before the claim committed, so a
+     * cancel committed after the claim always finds it) and the step to take first, or null when
+     * the claim found that the job cannot run (it was stopped in the same transaction).
+     */
+    record Claim(String jobId, StepInterrupts.Token token, Prepared first) {
+    }
+
+    /**
+     * Claims the next runnable job for {@code owner} and reads its first step in the same
+     * transaction: one commit where a claim and a separate read-and-lock of the job took two (the
+     * claim's update already holds the row's lock, so the read needs none). Empty when no job is
+     * runnable.
+     */
+    Optional<Claim> claimNext(String owner) {
+        StepInterrupts.Token[] registered = {null};
+        String[] claimed = {null};
+        try {
+            return db.inTransaction(tx -> {
+                Instant now = now();
+                Optional<String> won = jobs.claimNext(tx, db.isPostgres(), owner, now, now.plus(lease));
+                if (won.isEmpty()) {
+                    return Optional.empty();
+                }
+                claimed[0] = won.get();
+                registered[0] = signals.interrupts().register(claimed[0]);
+                return Optional.of(new Claim(claimed[0], registered[0], prepare(tx, claimed[0], owner)));
+            });
+        } catch (RuntimeException e) {
+            if (registered[0] != null) {
+                signals.interrupts().unregister(claimed[0], registered[0]);
+            }
+            throw e;
+        }
+    }
+
     /** Runs the job {@code owner} claimed until it stops, pauses, is canceled, or the server stops. */
-    void run(String jobId, String owner) {
-        StepInterrupts.Token token = signals.interrupts().register(jobId);
+    void run(Claim claim, String owner) {
+        String jobId = claim.jobId();
+        StepInterrupts.Token token = claim.token();
         // the job's skill sessions live while this worker runs it: a stop, pause, cancel or
         // shutdown returns from here and closes them, with every process they started
         JobSkills.Scope scope = skills.scope(jobId);
         Runnable closeOnCancel = scope::close;
         token.onCancel(closeOnCancel);
         try {
-            Prepared next = null;
+            Prepared p = claim.first();
+            if (p == null) {
+                signals.changed(jobId);
+                return;
+            }
             while (true) {
-                // The commit of a step already checked and extended the claim: the next step
-                // starts from what it wrote, without another transaction.
-                Prepared p = next != null ? next : db.inTransaction(tx -> prepare(tx, jobId, owner));
-                if (p == null) {
-                    signals.changed(jobId);
-                    return;
-                }
                 Instant started = now();
                 List<StepResult> round;
                 try {
@@ -105,10 +140,13 @@ final class JobRunner {
                     // the job ends with this step: its skill processes are gone before anyone sees it ended
                     scope.close();
                 }
-                next = db.inTransaction(tx -> commit(tx, jobId, owner, p, round, started));
+                // The commit checks and extends the claim: the next step starts from what it
+                // wrote, without another transaction.
+                Prepared taken = p;
+                p = db.inTransaction(tx -> commit(tx, jobId, owner, taken, round, started));
                 signals.changed(jobId);
-                if (next == null || token.shutdownRequested()) {
-                    if (next != null) {
+                if (p == null || token.shutdownRequested()) {
+                    if (p != null) {
                         release(jobId, owner);
                     }
                     return;
@@ -165,8 +203,9 @@ final class JobRunner {
         return out;
     }
 
+    /** The first step of a job just claimed in {@code tx}, whose update of the row holds its lock. */
     private Prepared prepare(Tx tx, String jobId, String owner) throws SQLException {
-        JobRecord job = jobs.lock(tx, jobId).orElse(null);
+        JobRecord job = jobs.get(tx, jobId).orElse(null);
         if (job == null || !owner.equals(job.claimedBy)) {
             return null;
         }
@@ -202,17 +241,34 @@ final class JobRunner {
         return p;
     }
 
+    /** A checkpoint a step's commit writes. */
+    private record NewCheckpoint(String id, int sequence, String json) {
+    }
+
     /**
      * Commits a step; returns the next step's starting point when the runner goes on (the job
      * still ours, running, under its step limit), else null.
      */
     private Prepared commit(Tx tx, String jobId, String owner, Prepared p, List<StepResult> round, Instant started)
             throws SQLException {
+        Instant now = now();
+        JobRecord mine = p.job();
+        // Usually nothing but this runner wrote the job since its last commit: then the row is
+        // exactly what that commit left, and one conditional update (which takes the row's lock
+        // and checks that) replaces reading and locking the row first. A pause, cancel, continue
+        // or a claim by another process changed the status, the claim or updated_at, so the
+        // update changes nothing and the step is committed (or dropped) from the row as it is.
+        if (owner.equals(mine.claimedBy) && JobStatus.RUNNING.equals(mine.status) && mine.updatedAt != null) {
+            Instant lastWritten = mine.updatedAt;
+            List<NewCheckpoint> written = record(mine, p, round, started, now);
+            if (jobs.updateIfUnchanged(tx, mine, owner, lastWritten)) {
+                return inserted(tx, jobId, written, now, mine, p);
+            }
+        }
         JobRecord job = jobs.lock(tx, jobId).orElse(null);
         if (job == null || !owner.equals(job.claimedBy)) {
             return null;
         }
-        Instant now = now();
         if (!JobStatus.RUNNING.equals(job.status) && !JobStatus.QUEUED.equals(job.status)) {
             // Paused or canceled while the step ran: the step is dropped, so once a job is
             // reported paused it writes nothing more; a resume takes the step again from the
@@ -221,9 +277,29 @@ final class JobRunner {
             jobs.update(tx, job);
             return null;
         }
+        List<NewCheckpoint> written = record(job, p, round, started, now);
+        jobs.update(tx, job);
+        return inserted(tx, jobId, written, now, job, p);
+    }
+
+    /** Inserts the step's checkpoints; the next step's starting point when the job goes on, else null. */
+    private Prepared inserted(Tx tx, String jobId, List<NewCheckpoint> written, Instant now, JobRecord job, Prepared p)
+            throws SQLException {
+        for (NewCheckpoint c : written) {
+            checkpoints.insert(tx, c.id(), jobId, c.sequence(), c.json(), now);
+        }
+        return JobStatus.RUNNING.equals(job.status) ? new Prepared(job, p.state(), p.definition(), p.provider()) : null;
+    }
+
+    /**
+     * Applies a round of steps to {@code job} (counters, usage, state; finished when a step ends
+     * it, else running with a new lease) and returns the checkpoints to insert.
+     */
+    private List<NewCheckpoint> record(JobRecord job, Prepared p, List<StepResult> round, Instant started, Instant now) {
         // steps that end the job come last, so that nothing follows the job's last checkpoint
         List<StepResult> ordered = new ArrayList<>(round.stream().filter(s -> s.jobStatus() == null).toList());
         ordered.addAll(round.stream().filter(s -> s.jobStatus() != null).toList());
+        List<NewCheckpoint> written = new ArrayList<>();
         StepResult stop = null;
         String model = job.model != null ? job.model : p.provider().defaultModel();
         for (StepResult taken : ordered) {
@@ -238,8 +314,8 @@ final class JobRunner {
             job.cachedInputTokens += step.usage().cachedInputTokens();
             // A checkpoint's usage is the job's running total, as in core.
             Usage total = new Usage(job.inputTokens, job.outputTokens, job.reasoningTokens, job.cachedInputTokens);
-            checkpoints.insert(tx, step.checkpointId(), jobId, sequence, CheckpointJson.checkpoint(jobId, sequence,
-                    step, total, ContextWindows.of(model), started, now).toString(), now);
+            written.add(new NewCheckpoint(step.checkpointId(), sequence, CheckpointJson.checkpoint(job.id, sequence,
+                    step, total, ContextWindows.of(model), started, now).toString()));
             if (stop == null && step.jobStatus() != null) {
                 stop = step;
             }
@@ -254,13 +330,11 @@ final class JobRunner {
                 job.errorMessage = stop.error().message();
                 job.errorRetryable = stop.error().retryable();
             }
-            jobs.update(tx, job);
-            return null;
+        } else {
+            job.status = JobStatus.RUNNING;
+            job.leaseUntil = now.plus(lease);
         }
-        job.status = JobStatus.RUNNING;
-        job.leaseUntil = now.plus(lease);
-        jobs.update(tx, job);
-        return new Prepared(job, p.state(), p.definition(), p.provider());
+        return written;
     }
 
     /** Gives the job back (status unchanged) when this owner still holds it. */

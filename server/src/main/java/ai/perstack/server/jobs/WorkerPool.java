@@ -116,11 +116,10 @@ public final class WorkerPool implements AutoCloseable {
         while (!closed) {
             try {
                 long generation = signals.workGeneration();
-                Optional<String> job = db.inTransaction(tx -> jobs.claimNext(tx, db.isPostgres(), owner, now(),
-                        now().plus(LEASE)));
-                if (job.isPresent()) {
-                    signals.changed(job.get());
-                    runner.run(job.get(), owner);
+                Optional<JobRunner.Claim> claim = runner.claimNext(owner);
+                if (claim.isPresent()) {
+                    signals.changed(claim.get().jobId());
+                    runner.run(claim.get(), owner);
                 } else {
                     signals.awaitWork(generation, IDLE_POLL);
                 }

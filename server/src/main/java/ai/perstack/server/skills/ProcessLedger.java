@@ -44,20 +44,23 @@ public final class ProcessLedger {
         this.file = workspace.root().resolve(Workspace.RESERVED).resolve("processes");
     }
 
-    /** Notes a process this server started. */
-    void add(Process process) {
+    /** Notes a process this server started; returns its line, for {@link #remove}. */
+    String add(Process process) {
         String added = line(SELF, SELF_START, process.pid(), startOf(process.toHandle()));
         change(lines -> {
             List<String> out = new ArrayList<>(lines);
             out.add(added);
             return out;
         });
+        return added;
     }
 
-    /** Forgets a process that has been ended. */
-    void remove(Process process) {
-        String gone = line(SELF, SELF_START, process.pid(), startOf(process.toHandle()));
-        change(lines -> lines.stream().filter(l -> !l.equals(gone)).toList());
+    /**
+     * Forgets a process that has been ended, by the line {@link #add} wrote: once a process has
+     * ended its start time can no longer be read, so its line cannot be made again then.
+     */
+    void remove(String added) {
+        change(lines -> lines.stream().filter(l -> !l.equals(added)).toList());
     }
 
     /** Ends every listed process whose owner is no longer running; returns how many were ended. */

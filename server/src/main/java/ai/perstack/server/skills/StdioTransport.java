@@ -44,6 +44,8 @@ final class StdioTransport implements McpClientTransport {
     private volatile boolean closing;
     private volatile String startFailure;
     private final ProcessLedger ledger;
+    /** The child's line in the ledger, written when it started. */
+    private volatile String ledgerLine;
     private OutputStream stdin;
 
     StdioTransport(String skillName, List<String> command, Map<String, String> env, Path cwd, McpJsonMapper mapper,
@@ -81,7 +83,7 @@ final class StdioTransport implements McpClientTransport {
                 failure.tryEmitError(new SkillFailure(startFailure));
                 throw new IllegalStateException(startFailure, e);
             }
-            ledger.add(process);
+            ledgerLine = ledger.add(process);
             stdin = process.getOutputStream();
             thread("stdout", () -> readMessages(process.getInputStream(), handler));
             thread("stderr", () -> readStderr(process.getErrorStream()));
@@ -137,7 +139,10 @@ final class StdioTransport implements McpClientTransport {
             // the child is gone already
         }
         Processes.destroyTree(p);
-        ledger.remove(p);
+        String line = ledgerLine;
+        if (line != null) {
+            ledger.remove(line);
+        }
     }
 
     @Override

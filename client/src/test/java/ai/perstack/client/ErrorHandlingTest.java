@@ -571,6 +571,23 @@ class ErrorHandlingTest {
         }
 
         @Test
+        void aConflictThatSaysWhenToTryAgainIsRetriedWithTheSameKey() {
+            // the server is still processing an earlier attempt with this Idempotency-Key
+            server.enqueue(Reply.error(409, "Conflict", "\"a request with this Idempotency-Key is still being processed\"")
+                    .withHeader("Retry-After", "0"));
+            server.enqueue(Reply.json(201, item("application", APPLICATION)));
+            try (PerstackClient retrying = clientFor(server.baseUrl()).maxRetries(2).build()) {
+                ApiResult<ApplicationResponse> result = retrying.applications()
+                        .create(CreateApplicationInput.builder().name("Support desk").build());
+
+                assertThat(result.ok()).as("%s", result).isTrue();
+                List<Request> attempts = server.requests();
+                assertThat(attempts).hasSize(2);
+                assertThat(attempts.get(1).header("Idempotency-Key")).isEqualTo(attempts.get(0).header("Idempotency-Key"));
+            }
+        }
+
+        @Test
         void aPerCallRetryBudgetOverridesTheClients() {
             server.enqueue(Reply.error(503, "Service Unavailable", "\"restarting\""));
             server.enqueue(Reply.json(200, item("application", APPLICATION)));

@@ -2,6 +2,7 @@ package ai.perstack.server;
 
 import ai.perstack.server.testing.Api;
 import ai.perstack.server.testing.Res;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +98,51 @@ class WireRulesTest extends ApiTest {
         Api api = newOrg();
         expect(api.send("POST", "/api/v1/applications", "{\"name\":\"a\"}", "Idempotency-Key", "k-2"), 201);
         assertErrorBody(expect(api.send("POST", "/api/v1/applications", "{\"name\":\"b\"}", "Idempotency-Key", "k-2"), 409), 409);
+    }
+
+    @Test
+    void copiesOfOnePostSentAtOnceActOnceAndEachAnswerIsTheFirstsOrATryAgain() throws Exception {
+        Api api = newOrg();
+        int copies = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(copies);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Res>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < copies; i++) {
+                sent.add(pool.submit(() -> {
+                    go.await();
+                    return api.send("POST", "/api/v1/applications", "{\"name\":\"raced\"}", "Idempotency-Key", "k-race");
+                }));
+            }
+            go.countDown();
+            String created = null;
+            for (java.util.concurrent.Future<Res> f : sent) {
+                Res res = f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                if (res.status() == 409) {
+                    // the first is still being processed: the same request may pass in a second
+                    assertThat(res.header("Retry-After")).as("%s", res).isEqualTo("1");
+                    assertThat(res.text()).contains("still being processed");
+                } else {
+                    expect(res, 201);
+                    if (created == null) {
+                        created = res.text();
+                    }
+                    assertThat(res.text()).isEqualTo(created);
+                }
+            }
+            assertThat(created).as("one of the copies was answered 201").isNotNull();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(api.get("/api/v1/applications").json().get("meta").get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void idempotencyKeyWithADifferentBodyIsAFinalConflict() {
+        Api api = newOrg();
+        expect(api.send("POST", "/api/v1/applications", "{\"name\":\"a\"}", "Idempotency-Key", "k-3"), 201);
+        Res conflict = expect(api.send("POST", "/api/v1/applications", "{\"name\":\"b\"}", "Idempotency-Key", "k-3"), 409);
+        assertThat(conflict.header("Retry-After")).as("trying again cannot help").isNull();
     }
 
     @Test

@@ -350,9 +350,9 @@ final class Exchange<T> implements Deadlines.Watched {
         if (!outcome.ok()) {
             outcome = ApiResult.failure(outcome.error().withResponse(info));
         }
-        if (Retries.retryableStatus(response.statusCode())) {
-            return retryDelay(attempt, outcome, response.headers().firstValue("Retry-After").orElse(null),
-                    response.statusCode());
+        String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+        if (Retries.retryable(response.statusCode(), retryAfter)) {
+            return retryDelay(attempt, outcome, retryAfter, response.statusCode());
         }
         finish(outcome);
         return -1;

@@ -19,9 +19,19 @@ public final class Retries {
     private Retries() {
     }
 
-    /** 408, 429, 500, 502, 503 and 504 are retried; no other status is. */
+    /** 408, 429, 500, 502, 503 and 504 are retried; no other status is (but see {@link #retryable}). */
     public static boolean retryableStatus(int status) {
         return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+    }
+
+    /**
+     * Whether an answer is retried: a {@link #retryableStatus retryable status}, or a 409 that says when to try
+     * again ({@code Retry-After}): the server is still processing an earlier attempt with the same
+     * {@code Idempotency-Key} (say, one whose connection broke before the answer came), and the retry gets that
+     * attempt's answer once it is kept. Other 409s (a key reused for another body, a state conflict) are final.
+     */
+    public static boolean retryable(int status, String retryAfter) {
+        return retryableStatus(status) || status == 409 && retryAfter != null && !retryAfter.isBlank();
     }
 
     /**

@@ -30,11 +30,17 @@ public final class ApiException extends RuntimeException {
 
     private final Kind kind;
     private final Map<String, String> fieldErrors;
+    private final long retryAfterSeconds;
 
     private ApiException(Kind kind, String message, Map<String, String> fieldErrors) {
+        this(kind, message, fieldErrors, 0);
+    }
+
+    private ApiException(Kind kind, String message, Map<String, String> fieldErrors, long retryAfterSeconds) {
         super(message, null, false, false);
         this.kind = kind;
         this.fieldErrors = fieldErrors;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     /** A 400 naming each failing field and the rule it broke. */
@@ -61,6 +67,14 @@ public final class ApiException extends RuntimeException {
         return new ApiException(Kind.CONFLICT, reason, null);
     }
 
+    /**
+     * A 409 that will pass when the same request is tried again later (another request with its idempotency key is
+     * still being processed), saying after how many seconds.
+     */
+    public static ApiException conflictTryAgain(String reason, long retryAfterSeconds) {
+        return new ApiException(Kind.CONFLICT, reason, null, retryAfterSeconds);
+    }
+
     public static ApiException forbidden(String reason) {
         return new ApiException(Kind.FORBIDDEN, reason, null);
     }
@@ -72,6 +86,11 @@ public final class ApiException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** After how many seconds the same request may pass, or 0 when trying again will not help. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** The failing fields of a validation error, or null for a plain reason. */

@@ -51,9 +51,17 @@ final class ApiPipeline {
             try {
                 run(ctx, handler);
             } catch (ApiException e) {
-                send(ctx, e.kind().status(), ErrorBody.of(e));
+                sendError(ctx, e);
             }
         };
+    }
+
+    /** Answers with the error's status and body, and {@code Retry-After} when trying again later can help. */
+    void sendError(Context ctx, ApiException e) {
+        if (e.retryAfterSeconds() > 0) {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
+        send(ctx, e.kind().status(), ErrorBody.of(e));
     }
 
     /** Whether the request's body is raw bytes ({@code application/octet-stream}) rather than JSON. */
@@ -77,7 +85,7 @@ final class ApiPipeline {
             try {
                 runRaw(ctx, handler, maxBytes, limitReason);
             } catch (ApiException e) {
-                send(ctx, e.kind().status(), ErrorBody.of(e));
+                sendError(ctx, e);
             }
         };
     }

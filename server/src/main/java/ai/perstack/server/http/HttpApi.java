@@ -196,7 +196,7 @@ public final class HttpApi implements AutoCloseable {
 
     /** Unknown routes, wrong methods, framework and unexpected errors: always the JSON error body. */
     private void fallbacks(RoutesConfig r) {
-        r.exception(ApiException.class, (e, ctx) -> pipeline.send(ctx, e.kind().status(), ErrorBody.of(e)));
+        r.exception(ApiException.class, (e, ctx) -> pipeline.sendError(ctx, e));
         r.exception(HttpResponseException.class, (e, ctx) -> {
             int status = e.getStatus() == 413 ? 413 : e.getStatus();
             pipeline.send(ctx, status, ErrorBody.of(status, reasonFor(status, ctx)));

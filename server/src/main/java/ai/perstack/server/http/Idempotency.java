@@ -57,7 +57,7 @@ final class Idempotency {
                         throw ApiException.conflict("Idempotency-Key was already used for a different request");
                     }
                     if (record.pending()) {
-                        throw ApiException.conflict("a request with this Idempotency-Key is still being processed");
+                        throw stillInProgress();
                     }
                     return Optional.of(new Reply(record.status(), new RawJson(record.responseBody())));
                 }
@@ -65,8 +65,13 @@ final class Idempotency {
                     return Optional.empty();
                 }
             }
-            throw ApiException.conflict("a request with this Idempotency-Key is still being processed");
+            throw stillInProgress();
         });
+    }
+
+    /** The first request with the key has not been answered yet: the same request may pass shortly. */
+    private static ApiException stillInProgress() {
+        return ApiException.conflictTryAgain("a request with this Idempotency-Key is still being processed", 1);
     }
 
     /** Keeps the response of a claimed key; server errors release it so the request can be retried. */

@@ -211,7 +211,9 @@ class FaultInjectionTest {
     void onlyConnectionFailuresAnd408_429_500_502_503_504AreRetried(int status) {
         boolean retryable = Set.of(408, 429, 500, 502, 503, 504).contains(status);
         AtomicInteger n = new AtomicInteger();
-        proxy.rejectWith(status).retryAfter("0").rule(r -> n.getAndIncrement() == 0 ? Action.REJECT_503 : Action.PASS);
+        // a 409 with Retry-After is the one conflict that is retried (below); without it a 409 is final
+        proxy.rejectWith(status).retryAfter(status == 409 ? null : "0")
+                .rule(r -> n.getAndIncrement() == 0 ? Action.REJECT_503 : Action.PASS);
         try (PerstackClient client = viaProxy(Duration.ofSeconds(20), 2)) {
             var r = client.applications().create(CreateApplicationInput.builder().name("status-" + status).build());
             assertThat(r.ok()).as("%s", r).isEqualTo(retryable);
@@ -220,6 +222,18 @@ class FaultInjectionTest {
             }
         }
         assertThat(proxy.requests.get()).isEqualTo(retryable ? 2 : 1);
+    }
+
+    @Test
+    void aConflictWithRetryAfterIsRetried() {
+        // what the platform answers while the first attempt with the same Idempotency-Key is still being processed
+        AtomicInteger n = new AtomicInteger();
+        proxy.rejectWith(409).retryAfter("0").rule(r -> n.getAndIncrement() == 0 ? Action.REJECT_503 : Action.PASS);
+        try (PerstackClient client = viaProxy(Duration.ofSeconds(20), 2)) {
+            var r = client.applications().create(CreateApplicationInput.builder().name("conflict-then-ok").build());
+            assertThat(r.ok()).as("%s", r).isTrue();
+        }
+        assertThat(proxy.requests.get()).isEqualTo(2);
     }
 
     @Test

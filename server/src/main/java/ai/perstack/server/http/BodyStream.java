@@ -90,18 +90,17 @@ final class BodyStream extends InputStream {
 
     /** Whether the connection closed before the body's end (Jetty's "Early EOF"). */
     private static boolean endedEarly(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.eclipse.jetty.io.EofException) {
-                return true;
-            }
-        }
-        return false;
+        return hasCause(e, t -> t instanceof org.eclipse.jetty.io.EofException);
     }
 
     /** Whether Jetty failed the read because the body's framing is broken (a bad chunk), not for time. */
     private static boolean malformed(Throwable e) {
+        return hasCause(e, t -> t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() == 400);
+    }
+
+    private static boolean hasCause(Throwable e, java.util.function.Predicate<Throwable> test) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() == 400) {
+            if (test.test(t)) {
                 return true;
             }
         }

@@ -35,9 +35,8 @@ import org.slf4j.LoggerFactory;
 final class StepTaker {
     private static final Logger LOG = LoggerFactory.getLogger(StepTaker.class);
     /** Core's user message after a reply with neither text nor a tool call. */
-    static final String EMPTY_REPLY_NOTE = JsonNodeFactory.instance.objectNode()
-            .put("error", "Error: No tool call or text generated")
-            .put("message", "You must generate a tool call or provide a response. Try again.").toString();
+    static final String EMPTY_REPLY_NOTE = retryNote("Error: No tool call or text generated",
+            "You must generate a tool call or provide a response. Try again.");
     static final String BASE = "@perstack/base";
 
     private final Function<String, JobEnvironment> environments;
@@ -108,7 +107,7 @@ final class StepTaker {
             if (f.retryable() && retries < in.job().maxRetries) {
                 run.put("retries", retries + 1);
                 // core's retry after a provider error: the next call carries {"error": name, "message": message}
-                addRetryNote(run, JsonNodeFactory.instance.objectNode().put("error", f.name()).put("message", f.getMessage()).toString());
+                addRetryNote(run, retryNote(f.name(), f.getMessage()));
                 return recorder.retry(f.name(), f.getMessage(), Usage.NONE);
             }
             if (f.retryable()) {
@@ -286,7 +285,6 @@ final class StepTaker {
         }
     }
 
-    /** {@code f} with every secret value of the job's organization masked in its message. */
     /**
      * Adds core's note of a retry to the run, for the next model call; each retry adds one (core appends a user
      * message per retry), until a call succeeds.
@@ -305,6 +303,12 @@ final class StepTaker {
         return notes;
     }
 
+    /** Core's text of a retry's user message: {@code {"error": ..., "message": ...}}. */
+    private static String retryNote(String error, String message) {
+        return JsonNodeFactory.instance.objectNode().put("error", error).put("message", message).toString();
+    }
+
+    /** {@code f} with every secret value of the job's organization masked in its message. */
     private static ProviderFailure scrubbed(ProviderFailure f, JobEnvironment environment) {
         String message = f.getMessage() == null ? "" : f.getMessage();
         String clean;

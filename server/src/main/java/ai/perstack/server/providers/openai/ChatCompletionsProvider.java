@@ -31,15 +31,40 @@ public abstract class ChatCompletionsProvider extends ChatProvider {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    private final String name;
+    private final String keySecret;
+    private final String defaultModel;
     private final URI base;
 
     /**
-     * @param settings the timeouts and retry waits of every call
-     * @param base     the base URL {@code /chat/completions} is appended to
+     * @param settings     the timeouts and retry waits of every call
+     * @param name         the provider's name in the API
+     * @param keySecret    the secret holding its key, or null when it takes none
+     * @param defaultModel the model of a job that names none, or null when a job must name one
+     * @param base         the base URL {@code /chat/completions} is appended to
      */
-    protected ChatCompletionsProvider(ProviderSettings settings, URI base) {
+    protected ChatCompletionsProvider(ProviderSettings settings, String name, String keySecret, String defaultModel,
+                                      URI base) {
         super(settings);
+        this.name = name;
+        this.keySecret = keySecret;
+        this.defaultModel = defaultModel;
         this.base = base;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final String keySecret() {
+        return keySecret;
+    }
+
+    @Override
+    public final String defaultModel() {
+        return defaultModel;
     }
 
     /** Where the calls go. */

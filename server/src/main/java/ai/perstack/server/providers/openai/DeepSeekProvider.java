@@ -14,21 +14,6 @@ public final class DeepSeekProvider extends ChatCompletionsProvider {
     public static final String DEFAULT_MODEL = "deepseek-chat";
 
     public DeepSeekProvider(ProviderSettings settings) {
-        super(settings, settings.deepSeekBaseUrl());
-    }
-
-    @Override
-    public String name() {
-        return "deepseek";
-    }
-
-    @Override
-    public String keySecret() {
-        return KEY_SECRET;
-    }
-
-    @Override
-    public String defaultModel() {
-        return DEFAULT_MODEL;
+        super(settings, "deepseek", KEY_SECRET, DEFAULT_MODEL, settings.deepSeekBaseUrl());
     }
 }

@@ -15,21 +15,6 @@ public final class GoogleProvider extends ChatCompletionsProvider {
     public static final String DEFAULT_MODEL = "gemini-2.5-flash";
 
     public GoogleProvider(ProviderSettings settings) {
-        super(settings, settings.googleBaseUrl());
-    }
-
-    @Override
-    public String name() {
-        return "google";
-    }
-
-    @Override
-    public String keySecret() {
-        return KEY_SECRET;
-    }
-
-    @Override
-    public String defaultModel() {
-        return DEFAULT_MODEL;
+        super(settings, "google", KEY_SECRET, DEFAULT_MODEL, settings.googleBaseUrl());
     }
 }

@@ -12,23 +12,7 @@ import ai.perstack.server.providers.ProviderSettings;
 public final class OllamaProvider extends ChatCompletionsProvider {
 
     public OllamaProvider(ProviderSettings settings) {
-        super(settings, settings.ollamaBaseUrl());
-    }
-
-    @Override
-    public String name() {
-        return "ollama";
-    }
-
-    /** Ollama takes no key. */
-    @Override
-    public String keySecret() {
-        return null;
-    }
-
-    /** None: the job names the model it pulled. */
-    @Override
-    public String defaultModel() {
-        return null;
+        // no key; no model of its own to fall back on: the job names the one it pulled
+        super(settings, "ollama", null, null, settings.ollamaBaseUrl());
     }
 }

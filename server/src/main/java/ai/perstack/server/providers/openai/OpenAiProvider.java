@@ -16,22 +16,7 @@ public final class OpenAiProvider extends ChatCompletionsProvider {
     public static final String DEFAULT_MODEL = "gpt-4o-mini";
 
     public OpenAiProvider(ProviderSettings settings) {
-        super(settings, settings.openAiBaseUrl());
-    }
-
-    @Override
-    public String name() {
-        return "openai";
-    }
-
-    @Override
-    public String keySecret() {
-        return KEY_SECRET;
-    }
-
-    @Override
-    public String defaultModel() {
-        return DEFAULT_MODEL;
+        super(settings, "openai", KEY_SECRET, DEFAULT_MODEL, settings.openAiBaseUrl());
     }
 
     @Override
